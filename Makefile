@@ -1,0 +1,84 @@
+# fahras — build, demo and test entry points. See CONTRACT.md / README.md.
+#   make setup   install what is missing (apt, wasm target, wasm-bindgen-cli, npm packages)
+#   make wasm    build the engine to www/pkg (FAHRAS_CORPUS=dir for another corpus)
+#   make demo    setup + wasm + serve www/ on http://127.0.0.1:8000/
+#   make test    setup + wasm + every test layer (what .ci/run does)
+#   make bench   benchmarks (tests/bench)
+#   make stress  long property tests and fuzzing
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+# Steps depend on the order they are listed in (setup before wasm before tests); 2 cores anyway.
+.NOTPARALLEL:
+.DEFAULT_GOAL := help
+
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8000
+OUT_DIR ?= www/pkg
+# Each test layer runs only when its folder has test files.
+node_tests = $(sort $(shell find tests/$(1) -name '*.test.mjs' 2>/dev/null))
+NODE_TESTS := $(call node_tests,node)
+BROWSER_TESTS := $(call node_tests,browser)
+QUALITY_TESTS := $(call node_tests,quality)
+
+.PHONY: help setup wasm demo serve test test-rust lint test-node test-browser test-quality bench stress clean
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+setup:
+	bash scripts/setup.sh
+
+wasm:
+	bash scripts/build-wasm.sh $(OUT_DIR)
+
+serve:
+	node scripts/serve.mjs --root www --port $(PORT)
+
+demo: setup wasm serve
+
+test: setup wasm test-rust lint test-node test-browser test-quality
+	@echo "make test: all layers passed"
+
+test-rust:
+	@echo "== cargo test"
+	cargo test
+
+lint:
+	@echo "== cargo fmt --check, cargo clippy"
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+# $(1) = layer name, $(2) = files
+define run_node_tests
+	@if [ -n "$(strip $(2))" ]; then \
+	  echo "== node --test ($(1)): $(2)"; \
+	  node --test $(2); \
+	else \
+	  echo "== node tests ($(1)): no tests/$(1)/*.test.mjs files, skipped"; \
+	fi
+endef
+
+test-node:
+	$(call run_node_tests,node,$(NODE_TESTS))
+
+test-browser:
+	$(call run_node_tests,browser,$(BROWSER_TESTS))
+
+test-quality:
+	$(call run_node_tests,quality,$(QUALITY_TESTS))
+
+bench: setup wasm
+	@if [ -f tests/bench/package.json ] && [ ! -d tests/bench/node_modules ]; then \
+	  if [ -f tests/bench/package-lock.json ]; then npm ci --prefix tests/bench --no-audit --no-fund; \
+	  else npm install --prefix tests/bench --no-audit --no-fund; fi; \
+	fi
+	node tests/bench/run.mjs
+
+stress: setup wasm
+	PROPTEST_CASES=20000 cargo test --release proptest
+	FAHRAS_FUZZ_QUERIES=100000 node --test $(NODE_TESTS)
+
+clean:
+	cargo clean
+	rm -rf $(OUT_DIR) tests/bench/out

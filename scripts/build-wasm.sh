@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Build the fahras engine for the web:
+#   scripts/build-wasm.sh [OUT_DIR]        (default OUT_DIR = www/pkg, relative to the repo root)
+# 1. cargo build --release --target wasm32-unknown-unknown   (build.rs embeds the corpus:
+#    seeds/ by default, or the folder in $FAHRAS_CORPUS; $CARGO_TARGET_DIR is honoured)
+# 2. wasm-bindgen --target web --no-typescript  -> OUT_DIR/fahras.js + OUT_DIR/fahras_bg.wasm
+# 3. wasm-opt -Oz (binaryen from node_modules), in place
+# 4. print raw and brotli (quality 11) sizes of the .wasm, the .js glue and their total
+set -euo pipefail
+
+caller_pwd=$PWD
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+[ -d "$HOME/.cargo/bin" ] && case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+
+abspath() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$caller_pwd/$1" ;; esac; }
+
+# OUT_DIR and relative paths in the environment are taken relative to the caller's directory.
+if [ $# -ge 1 ]; then out_dir=$(abspath "$1"); else out_dir="$root/www/pkg"; fi
+if [ -n "${FAHRAS_CORPUS:-}" ]; then
+  FAHRAS_CORPUS=$(abspath "$FAHRAS_CORPUS")
+  [ -d "$FAHRAS_CORPUS" ] || { echo "build-wasm: FAHRAS_CORPUS is not a directory: $FAHRAS_CORPUS" >&2; exit 1; }
+  export FAHRAS_CORPUS
+fi
+if [ -n "${CARGO_TARGET_DIR:-}" ]; then
+  CARGO_TARGET_DIR=$(abspath "$CARGO_TARGET_DIR")
+  export CARGO_TARGET_DIR
+fi
+target_dir=${CARGO_TARGET_DIR:-$root/target}
+
+cd "$root"
+wasm_opt="$root/node_modules/.bin/wasm-opt"
+[ -x "$wasm_opt" ] || { echo "build-wasm: $wasm_opt missing; run scripts/setup.sh (or npm ci) first" >&2; exit 1; }
+command -v wasm-bindgen >/dev/null || { echo "build-wasm: wasm-bindgen not found; run scripts/setup.sh first" >&2; exit 1; }
+
+echo "build-wasm: corpus ${FAHRAS_CORPUS:-seeds/ (default)}; target dir $target_dir; out dir $out_dir"
+cargo build --release --target wasm32-unknown-unknown
+
+mkdir -p "$out_dir"
+wasm-bindgen --target web --no-typescript --out-dir "$out_dir" \
+  "$target_dir/wasm32-unknown-unknown/release/fahras.wasm"
+
+wasm="$out_dir/fahras_bg.wasm"
+"$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int "$wasm" -o "$wasm.opt"
+mv "$wasm.opt" "$wasm"
+
+node - "$wasm" "$out_dir/fahras.js" <<'EOF'
+const fs = require('node:fs'), path = require('node:path'), zlib = require('node:zlib');
+const br = (buf) => zlib.brotliCompressSync(buf, {
+  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+}).length;
+let raw = 0, comp = 0;
+const row = (name, r, c) => console.log(`${name.padEnd(16)} ${String(r).padStart(9)} B raw ${String(c).padStart(8)} B brotli-11`);
+for (const f of process.argv.slice(2)) {
+  const buf = fs.readFileSync(f);
+  const c = br(buf);
+  raw += buf.length; comp += c;
+  row(path.basename(f), buf.length, c);
+}
+row('total', raw, comp);
+EOF
