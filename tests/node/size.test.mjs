@@ -1,0 +1,45 @@
+// Size budget: everything the demo downloads (.wasm/.js/.mjs/.css/.html under www/, without
+// node_modules and *.d.ts), brotli quality 11, must stay within 48 KiB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { ROOT } from './engine.mjs';
+
+const BUDGET = 48 * 1024;
+const WWW = path.join(ROOT, 'www');
+
+function demoFiles(dir) {
+  const out = [];
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name !== 'node_modules') out.push(...demoFiles(p));
+    } else if (/\.(wasm|m?js|css|html)$/.test(e.name) && !e.name.endsWith('.d.ts')) {
+      out.push(p);
+    }
+  }
+  return out.sort();
+}
+
+const brotli11 = (buf) =>
+  zlib.brotliCompressSync(buf, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
+  }).length;
+
+test(`the demo downloads at most ${BUDGET} bytes brotli-11`, () => {
+  assert.ok(fs.existsSync(path.join(WWW, 'pkg', 'fahras_bg.wasm')), 'www/pkg/fahras_bg.wasm missing: run scripts/build-wasm.sh first');
+  let raw = 0;
+  let br = 0;
+  const rows = [];
+  for (const f of demoFiles(WWW)) {
+    const buf = fs.readFileSync(f);
+    const c = brotli11(buf);
+    raw += buf.length;
+    br += c;
+    rows.push(`  ${path.relative(ROOT, f).padEnd(32)} ${String(buf.length).padStart(9)} B raw ${String(c).padStart(8)} B brotli-11`);
+  }
+  console.log(`size: demo download ${br} B brotli-11 (${raw} B raw) of a ${BUDGET} B budget, ${(BUDGET - br)} B left\n${rows.join('\n')}`);
+  assert.ok(br <= BUDGET, `demo download is ${br} B brotli-11, over the ${BUDGET} B budget by ${br - BUDGET} B`);
+});
