@@ -1,0 +1,335 @@
+// <fahras-search>: an accessible, as-you-type Arabic search box over the fahras WebAssembly engine.
+// No framework, no bundler. Security rule: text from the corpus or the query reaches the DOM only
+// through textContent / Text nodes (never innerHTML & co.), so a document cannot inject markup.
+// Attributes: placeholder, limit (1..100, default 10), src (wasm-bindgen glue, default ./pkg/fahras.js
+// relative to this file). Events: fahras-ready, fahras-error. Light/dark colours: --fs-* properties.
+const BASE = import.meta.url;
+const PLURAL = new Intl.PluralRules('ar');
+
+// Arabic count with its grammatical number: zero/one/two/few (3–10) take their own forms.
+const count = (n) =>
+  ({ zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: `${n} نتائج` })[PLURAL.select(n)] ||
+  `${n} نتيجة`;
+
+// Element factory: attributes only (values are never parsed as HTML), children as nodes or strings.
+function h(tag, attrs, ...kids) {
+  const el = document.createElement(tag);
+  for (const k in attrs) if (attrs[k] != null) el.setAttribute(k, attrs[k]);
+  el.append(...kids.filter((k) => k != null));
+  return el;
+}
+
+// Fill el with text, wrapping the UTF-16 [start, end) ranges in <mark>. Ranges are sorted, clipped
+// and overlapping/touching ones merged, so odd input can never duplicate or drop text.
+function fill(el, text, ranges = []) {
+  el.replaceChildren();
+  let at = 0, mark = null;
+  for (const [s0, e0] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    const s = Math.max(s0, 0), e = Math.min(e0, text.length);
+    if (e <= s || e <= at) continue;
+    if (mark && s <= at) mark.append(text.slice(at, e));
+    else {
+      if (s > at) el.append(text.slice(at, s));
+      el.append((mark = h('mark', null, text.slice(s, e))));
+    }
+    at = e;
+  }
+  if (at < text.length) el.append(text.slice(at));
+  return el;
+}
+
+// Only http(s) links from the corpus become hrefs (a "javascript:" url must not).
+function safeUrl(u) {
+  if (!u) return null;
+  try {
+    const url = new URL(u, location.href);
+    return /^https?:$/.test(url.protocol) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// When the text opens with its title line, move that prefix (marks and all) into a block-level
+// headline span, so the title is not shown twice; el.textContent stays exactly the text.
+function lead(el, n) {
+  const span = h('span', { class: 'lead' });
+  while (n > 0 && el.firstChild) {
+    const node = el.firstChild, len = node.textContent.length;
+    if (len > n) {
+      if (node.nodeType !== Node.TEXT_NODE) break;
+      node.splitText(n);
+    }
+    span.append(node);
+    n -= Math.min(len, n);
+  }
+  el.prepend(span);
+}
+
+const quoted = (q) => ['«', h('bdi', null, q), '»'];
+
+class FahrasSearch extends HTMLElement {
+  static observedAttributes = ['placeholder'];
+  #eng; #hits = []; #active = -1; #q = null; #docId = null;
+  #ui = {};
+  #onPop = () => this.#fromUrl(true);
+
+  get limit() {
+    const n = parseInt(this.getAttribute('limit'), 10);
+    return n >= 1 ? Math.min(n, 100) : 10;
+  }
+
+  attributeChangedCallback() {
+    const { input } = this.#ui;
+    if (input) input.placeholder = this.getAttribute('placeholder') || '';
+  }
+
+  connectedCallback() {
+    addEventListener('popstate', this.#onPop);
+    if (this.#ui.input) return;
+    const u = this.#ui;
+    const root = this.attachShadow({ mode: 'open' });
+    const wrap = h('div', { class: 'fs', lang: 'ar', dir: 'rtl', hidden: '', 'aria-busy': 'true' });
+    const css = h('link', { rel: 'stylesheet', href: new URL('fahras-search.css', BASE).href });
+    css.onload = css.onerror = () => wrap.removeAttribute('hidden');
+    u.wrap = wrap;
+    u.input = h('input', {
+      type: 'search', role: 'combobox', 'aria-label': 'بحث', 'aria-autocomplete': 'list',
+      'aria-expanded': 'false', 'aria-controls': 'lb', autocomplete: 'off', spellcheck: 'false',
+      enterkeyhint: 'search', dir: 'auto',
+    });
+    u.status = h('p', { class: 'st', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+    u.alert = h('div', { class: 'err', role: 'alert' });
+    u.note = h('div', { class: 'note' });
+    u.lb = h('ul', { id: 'lb', role: 'listbox', 'aria-label': 'نتائج البحث', hidden: '' });
+    u.none = h('div', { class: 'none', hidden: '' });
+    u.list = h('section', { 'aria-label': 'النتائج' }, u.note, u.lb, u.none);
+    u.back = h('button', { type: 'button', class: 'back' }, 'العودة إلى النتائج');
+    u.title = h('h2', { id: 'dt', tabindex: '-1', dir: 'auto' });
+    u.src = h('p', { class: 'src', hidden: '' });
+    u.text = h('div', { class: 'text', dir: 'auto' });
+    u.doc = h('article', { 'aria-labelledby': 'dt', hidden: '' }, u.back, u.title, u.src, u.text);
+    wrap.append(u.input, u.status, u.alert, u.list, u.doc);
+    root.append(css, wrap);
+    this.attributeChangedCallback();
+
+    u.input.addEventListener('input', () => this.#typed());
+    u.input.addEventListener('keydown', (e) => this.#key(e));
+    u.lb.addEventListener('click', (e) => {
+      const o = e.target.closest('[role=option]');
+      if (o) this.#open(o.dataset.id);
+    });
+    // Keep DOM focus in the box while clicking an option (aria-activedescendant pattern).
+    u.lb.addEventListener('mousedown', (e) => e.preventDefault());
+    u.back.addEventListener('click', () => this.#back());
+    u.doc.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') (e.preventDefault(), this.#back());
+    });
+
+    u.input.value = new URLSearchParams(location.search).get('q') || '';
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    removeEventListener('popstate', this.#onPop);
+  }
+
+  async #load() {
+    const { wrap, status, alert, input } = this.#ui;
+    status.textContent = 'جارٍ تحميل محرك البحث…';
+    try {
+      const mod = await import(new URL(this.getAttribute('src') || './pkg/fahras.js', BASE).href);
+      await mod.default();
+      this.#eng = mod;
+    } catch (err) {
+      status.textContent = '';
+      input.disabled = true;
+      alert.append(
+        h('strong', null, 'تعذّر تحميل محرك البحث.'), ' أعد تحميل الصفحة أو جرّب متصفحًا آخر. ',
+        h('small', { dir: 'ltr' }, String(err?.message || err)),
+      );
+      wrap.removeAttribute('aria-busy');
+      this.dispatchEvent(new CustomEvent('fahras-error', { detail: err }));
+      return;
+    }
+    wrap.removeAttribute('aria-busy');
+    this.#fromUrl(false);
+    this.dispatchEvent(new Event('fahras-ready'));
+  }
+
+  // ---- URL state: ?q=…&doc=… (other parameters and the hash are left alone) ----
+  #url(q, doc) {
+    const url = new URL(location.href), p = url.searchParams;
+    q ? p.set('q', q) : p.delete('q');
+    doc ? p.set('doc', doc) : p.delete('doc');
+    return url.href;
+  }
+
+  #fromUrl(focus) {
+    const p = new URLSearchParams(location.search);
+    const q = p.get('q') || '', doc = p.get('doc');
+    this.#ui.input.value = q;
+    this.#run(q);
+    if (doc && this.#show(doc)) return;
+    this.#showList(focus);
+  }
+
+  // ---- list view ----
+  #typed() {
+    const q = this.#ui.input.value;
+    history.replaceState({ fahras: 'list' }, '', this.#url(q));
+    this.#run(q);
+    this.#showList(false);
+  }
+
+  #run(q) {
+    if (!this.#eng || q === this.#q) return;
+    this.#q = q;
+    const u = this.#ui;
+    const r = this.#eng.search(q, { limit: this.limit });
+    const hits = (this.#hits = r.hits);
+    u.lb.replaceChildren(...hits.map((hit, i) => {
+      const url = hit.url && safeUrl(hit.url);
+      return h('li', { id: `o${i}`, 'data-id': hit.id, role: 'option', 'aria-selected': 'false' },
+        fill(h('div', { class: 't', dir: 'auto' }), hit.title, hit.title_highlights),
+        fill(h('p', { class: 's', dir: 'auto' }), hit.snippet, hit.highlights),
+        url || hit.date ? h('p', { class: 'm', dir: 'ltr' }, hit.date ? h('time', null, String(hit.date)) : null, hit.date && url ? ' · ' : null, url) : null);
+    }));
+    this.#active = -1;
+    u.input.removeAttribute('aria-activedescendant');
+    this.#expand(hits.length > 0);
+
+    const blank = !q.trim();
+    u.status.textContent = blank ? '' : r.total > hits.length ? `${count(r.total)}، تُعرض أول ${hits.length}` : count(r.total);
+    const note = [];
+    if (r.corrected) note.push(h('p', null, 'تُعرض نتائج ', ...quoted(r.corrected)));
+    if (r.relaxed && hits.length) note.push(h('p', null, 'لا توجد مستندات تضمّ كل كلمات البحث؛ هذه أقرب النتائج.'));
+    if (r.suggestions?.length) {
+      const p = h('p', null, 'هل تقصد: ');
+      r.suggestions.forEach((s, i) => {
+        const a = h('a', { href: this.#url(s) }, h('bdi', null, s));
+        a.addEventListener('click', (e) => {
+          e.preventDefault();
+          u.input.value = s;
+          u.input.focus();
+          this.#typed();
+        });
+        p.append(i ? '، ' : '', a);
+      });
+      note.push(p);
+    }
+    u.note.replaceChildren(...note);
+    u.none.replaceChildren();
+    u.none.hidden = blank || r.total > 0;
+    if (!u.none.hidden) {
+      u.none.append(h('p', { class: 'nt' }, 'لا نتائج لـ', ...quoted(q), '.'),
+        h('p', null, 'تحقّق من الإملاء، أو جرّب كلمات أقل أو أعمّ. ضع العبارة بين "علامتي تنصيص" لتطابقها حرفيًا، و- قبل كلمة لاستبعادها.'));
+    }
+  }
+
+  #expand(on) {
+    const u = this.#ui;
+    on &&= this.#hits.length > 0 && u.doc.hidden;
+    u.lb.hidden = !on;
+    u.input.setAttribute('aria-expanded', on);
+    if (!on) this.#select(-1);
+  }
+
+  #select(i) {
+    const { lb, input } = this.#ui;
+    lb.children[this.#active]?.setAttribute('aria-selected', 'false');
+    this.#active = i;
+    const o = lb.children[i];
+    if (!o) return input.removeAttribute('aria-activedescendant');
+    o.setAttribute('aria-selected', 'true');
+    input.setAttribute('aria-activedescendant', o.id);
+    o.scrollIntoView({ block: 'nearest' });
+  }
+
+  #key(e) {
+    if (e.isComposing) return;
+    const n = this.#hits.length, open = !this.#ui.lb.hidden, i = this.#active;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        if (!n) return;
+        if (!open) this.#expand(true);
+        this.#select(e.key === 'ArrowDown' ? (open ? (i + 1) % n : 0) : open && i > 0 ? i - 1 : n - 1);
+        break;
+      case 'Home':
+      case 'End': // with no active option they keep moving the caret in the box
+        if (!open || i < 0) return;
+        this.#select(e.key === 'Home' ? 0 : n - 1);
+        break;
+      case 'Enter':
+        if (!open || i < 0) return;
+        this.#open(this.#hits[i].id);
+        break;
+      case 'Escape': // document view: back; list: first close it, then clear the query
+        if (!this.#ui.doc.hidden) this.#back();
+        else if (open) this.#expand(false);
+        else if (this.#ui.input.value) (this.#ui.input.value = '', this.#typed());
+        else return;
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  }
+
+  #showList(focus) {
+    const u = this.#ui;
+    this.#docId = null;
+    u.doc.hidden = true;
+    u.list.hidden = false;
+    const i = this.#active;
+    this.#expand(true);
+    if (i >= 0) this.#select(i);
+    if (focus) {
+      u.input.focus({ preventScroll: true });
+      (u.lb.children[i] || this).scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  // ---- document view ----
+  #open(id) {
+    if (!this.#show(id)) return;
+    history.pushState({ fahras: 'doc' }, '', this.#url(this.#ui.input.value, id));
+  }
+
+  #show(id) {
+    const u = this.#ui;
+    if (this.#docId === id) return true;
+    const d = this.#eng.get(id, this.#ui.input.value);
+    if (!d) {
+      u.status.textContent = 'لم يُعثر على هذا المستند.';
+      return false;
+    }
+    this.#docId = id;
+    const hit = this.#hits.find((x) => x.id === id);
+    fill(u.title, d.title, hit?.title_highlights);
+    fill(u.text, d.text, d.highlights);
+    const titled = d.title && d.text.startsWith(d.title);
+    if (titled) lead(u.text, d.title.length + (d.text[d.title.length] === '\n'));
+    u.title.classList.toggle('sr', titled);
+    const url = safeUrl(d.url || hit?.url);
+    u.src.replaceChildren(url ? h('a', { href: url, rel: 'noopener noreferrer', dir: 'ltr' }, 'المصدر الأصلي') : '');
+    u.src.hidden = !url;
+    u.list.hidden = true;
+    this.#expand(false);
+    this.#active = hit ? this.#hits.indexOf(hit) : -1;
+    u.doc.hidden = false;
+    u.title.focus({ preventScroll: true });
+    (u.text.querySelector('mark') || u.doc).scrollIntoView({ block: 'center' });
+    return true;
+  }
+
+  #back() {
+    if (history.state?.fahras === 'doc') history.back(); // popstate restores the list and focus
+    else {
+      history.pushState({ fahras: 'list' }, '', this.#url(this.#ui.input.value));
+      this.#showList(true);
+    }
+  }
+}
+
+customElements.define('fahras-search', FahrasSearch);
