@@ -1,0 +1,106 @@
+// Shared setup for the browser tests: Debian's Chromium driven by playwright-core, the repo's
+// static server in-process, and a per-page collector of console errors, page errors, failed
+// requests and CSP violations that every test asserts empty (see `clean`).
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// FAHRAS_WWW: run against another copy of the demo folder (default www/).
+export const WWW = process.env.FAHRAS_WWW || path.join(ROOT, 'www');
+export const SHOTS = path.join(ROOT, 'target', 'screenshots');
+export const WWW_FILES = ['index.html', 'style.css', 'fahras-search.js', 'fahras-search.css'];
+
+/** The seed corpus straight from disk: [{ id, text }] sorted by id (id = file stem). */
+export function seeds() {
+  const dir = path.join(ROOT, 'seeds');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()
+    .map((f) => ({ id: f.slice(0, -4), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+}
+
+export function requireBuild(dir = WWW) {
+  for (const f of ['pkg/fahras.js', 'pkg/fahras_bg.wasm']) {
+    assert.ok(fs.existsSync(path.join(dir, f)),
+      `${path.join(dir, f)} is missing: run \`bash scripts/build-wasm.sh\` (or \`make test\`) first`);
+  }
+}
+
+export async function serve(root) {
+  const server = startServer({ root, port: 0 });
+  if (!server.listening) await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+  };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A fresh context + page. `page.problems` collects everything that must not happen: console
+ * errors, uncaught page errors, HTTP >= 400, failed requests and `securitypolicyviolation` events
+ * (listened for by an init script, which the page's CSP does not apply to, and reported through a
+ * CDP binding, which survives navigations).
+ */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 800 }, ...options });
+  const page = await context.newPage();
+  const problems = (page.problems = []);
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console.error: ${m.text()}`));
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  await page.exposeBinding('__fahrasCsp', (_src, v) => problems.push(`CSP violation: ${v}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      window.__fahrasCsp(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    }, true);
+  });
+  return page;
+}
+
+/** Asserts the page saw no console error, page error, failed request or CSP violation. */
+export async function clean(page) {
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50))); // let queued events arrive
+  assert.deepEqual(page.problems, [], 'console errors / CSP violations / failed requests');
+}
+
+/** Open `url` and wait until the engine is ready (or failed). */
+export async function load(page, url) {
+  await page.goto(url);
+  await page.locator('fahras-search .fs:not([aria-busy])').waitFor();
+}
+
+export const box = (page) => page.locator('fahras-search input[role=combobox]');
+export const options = (page) => page.locator('fahras-search [role=option]');
+export const docView = (page) => page.locator('fahras-search article');
+export const docText = (page) => page.locator('fahras-search article .text');
+export const status = (page) => page.locator('fahras-search [role=status]');
+
+/** The element focused inside the component's shadow root (null when focus is elsewhere). */
+export const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  const inner = a?.shadowRoot?.activeElement;
+  return inner ? (inner.getAttribute('role') || inner.tagName.toLowerCase()) : null;
+});
+
+/** Copy the www front-end files (not pkg/) into dir. */
+export function copyFrontEnd(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  for (const f of WWW_FILES) fs.copyFileSync(path.join(WWW, f), path.join(dir, f));
+}
+
+export async function shot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}

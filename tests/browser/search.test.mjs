@@ -1,0 +1,285 @@
+// End-to-end tests of the demo page (www/) against the real engine built from seeds/:
+// as-you-type results, combobox keyboard model, document view, URL/history state, no-results,
+// load-error state, layout at 360 px and screenshots. Every test also asserts that the page logged
+// no console error and triggered no CSP violation.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, afterEach, before, describe, test } from 'node:test';
+import {
+  ROOT, WWW, box, clean, copyFrontEnd, docText, docView, focused, launch, load, newPage, options,
+  requireBuild, seeds, serve, shot, status,
+} from './helpers.mjs';
+
+const QUERY = 'حموشي';
+const SEEDS = seeds();
+let browser, server, page;
+
+before(async () => {
+  requireBuild();
+  [browser, server] = await Promise.all([launch(), serve(WWW)]);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+afterEach(async () => {
+  if (page) await clean(page);
+  await page?.context().close();
+  page = null;
+});
+
+const activeId = () => box(page).getAttribute('aria-activedescendant');
+const selectedIds = () => page.locator('fahras-search [role=option][aria-selected=true]')
+  .evaluateAll((els) => els.map((e) => e.id));
+const params = () => Object.fromEntries(new URL(page.url()).searchParams);
+
+async function typeQuery(q) {
+  await box(page).click();
+  await box(page).pressSequentially(q);
+}
+
+describe('results list', () => {
+  test(`typing ${QUERY} lists all five seed documents with highlighted snippets`, async () => {
+    page = await newPage(browser);
+    await load(page, server.url);
+    assert.equal(await box(page).getAttribute('aria-expanded'), 'false');
+    await typeQuery(QUERY.slice(0, 3)); // as-you-type: a prefix already finds documents
+    assert.ok((await options(page).count()) > 0, 'results after 3 letters');
+    await box(page).pressSequentially(QUERY.slice(3));
+
+    const ids = await options(page).evaluateAll((els) => els.map((e) => e.dataset.id));
+    assert.deepEqual([...ids].sort(), SEEDS.map((s) => s.id));
+    for (let i = 0; i < ids.length; i++) {
+      const o = options(page).nth(i);
+      assert.ok((await o.locator('.s mark').count()) > 0, `snippet of ${ids[i]} has <mark>`);
+      assert.ok((await o.locator('.t').textContent()).length > 0, 'title shown');
+      for (const m of await o.locator('.s mark').allTextContents()) assert.match(m, /حموشي/);
+    }
+    assert.match(await status(page).textContent(), /5 نتائج/);
+    assert.equal(await status(page).getAttribute('aria-live'), 'polite');
+    assert.equal(await box(page).getAttribute('aria-expanded'), 'true');
+    assert.equal(await box(page).getAttribute('aria-controls'), 'lb');
+    assert.equal(await page.locator('fahras-search #lb').getAttribute('role'), 'listbox');
+    assert.equal(params().q, QUERY, 'the query is in the URL');
+    assert.equal(params().doc, undefined);
+    await shot(page, 'results.png');
+    if (process.env.UPDATE_SCREENSHOT === '1') await page.screenshot({ path: path.join(ROOT, 'www', 'screenshot.png') });
+  });
+
+  test('↑ ↓ Home End move aria-activedescendant / aria-selected; Esc closes, then clears', async () => {
+    page = await newPage(browser);
+    await load(page, server.url);
+    await typeQuery(QUERY);
+    assert.equal(await activeId(), null, 'no active option after typing');
+    const n = await options(page).count();
+    assert.equal(n, 5);
+    const expect = async (id) => {
+      assert.equal(await activeId(), id);
+      assert.deepEqual(await selectedIds(), [id]);
+      assert.equal(await focused(page), 'combobox', 'DOM focus stays in the box');
+    };
+    await page.keyboard.press('ArrowDown'); await expect('o0');
+    await page.keyboard.press('ArrowDown'); await expect('o1');
+    await page.keyboard.press('ArrowUp'); await expect('o0');
+    await page.keyboard.press('End'); await expect(`o${n - 1}`);
+    await page.keyboard.press('Home'); await expect('o0');
+    await page.keyboard.press('ArrowUp'); await expect(`o${n - 1}`); // wraps
+    await page.keyboard.press('ArrowDown'); await expect('o0');
+
+    await page.keyboard.press('Escape');
+    assert.equal(await box(page).getAttribute('aria-expanded'), 'false');
+    assert.equal(await activeId(), null);
+    assert.equal(await page.locator('fahras-search #lb').isVisible(), false);
+    assert.equal(await box(page).inputValue(), QUERY, 'first Esc keeps the query');
+    await page.keyboard.press('ArrowDown'); await expect('o0'); // reopens
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    assert.equal(await box(page).inputValue(), '', 'second Esc clears the query');
+    assert.equal(await options(page).count(), 0);
+    assert.equal(params().q, undefined);
+  });
+
+  test('a query without results shows the hint', async () => {
+    page = await newPage(browser);
+    await load(page, server.url);
+    await typeQuery('ظظظظظ');
+    const none = page.locator('fahras-search .none');
+    await none.waitFor();
+    assert.match(await none.textContent(), /لا نتائج لـ«ظظظظظ»/);
+    assert.match(await none.textContent(), /الإملاء/, 'hint');
+    assert.equal(await options(page).count(), 0);
+    assert.equal(await box(page).getAttribute('aria-expanded'), 'false');
+    assert.match(await status(page).textContent(), /لا نتائج/);
+  });
+
+  test('HTML typed into the box is shown as text', async () => {
+    page = await newPage(browser);
+    await load(page, server.url);
+    const q = '<img src=x onerror="window.__pwned=1"><b>ظظظ</b>';
+    await box(page).fill(q);
+    const none = page.locator('fahras-search .none');
+    await none.waitFor();
+    assert.ok((await none.textContent()).includes(q));
+    assert.equal(await page.locator('fahras-search img, fahras-search b').count(), 0);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  });
+});
+
+describe('document view', () => {
+  test('Enter opens the active result: full text, marks, first mark in view; back restores', async () => {
+    page = await newPage(browser);
+    await load(page, server.url);
+    await typeQuery(QUERY);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const id = await options(page).nth(1).getAttribute('data-id');
+    await page.keyboard.press('Enter');
+
+    await docView(page).waitFor();
+    assert.equal(await page.locator('fahras-search #lb').isVisible(), false);
+    assert.equal(await box(page).getAttribute('aria-expanded'), 'false');
+    const seed = SEEDS.find((s) => s.id === id);
+    assert.equal(await docText(page).textContent(), seed.text, `document text equals seeds/${id}.txt`);
+    const marks = docText(page).locator('mark');
+    assert.ok((await marks.count()) > 0, 'query highlighted in the document');
+    for (const m of await marks.allTextContents()) assert.match(m, /حموشي/);
+    assert.ok(await inViewport(marks.first()), 'first mark scrolled into view');
+    assert.equal(await focused(page), 'h2', 'focus moves to the document title');
+    assert.deepEqual(params(), { q: QUERY, doc: id });
+    await shot(page, 'document.png');
+
+    await page.locator('fahras-search button.back').click();
+    await page.locator('fahras-search #lb').waitFor();
+    assert.equal(await docView(page).isVisible(), false);
+    assert.equal(await box(page).inputValue(), QUERY, 'query kept');
+    assert.equal(await options(page).count(), 5);
+    assert.equal(await focused(page), 'combobox', 'focus back in the box');
+    assert.equal(await activeId(), 'o1', 'the opened result is still the active option');
+    assert.deepEqual(params(), { q: QUERY });
+  });
+
+  test('click opens; browser back and forward move between list and document', async () => {
+    page = await newPage(browser);
+    await load(page, server.url);
+    await typeQuery(QUERY);
+    const id = await options(page).nth(2).getAttribute('data-id');
+    await options(page).nth(2).click();
+    await docView(page).waitFor();
+    assert.equal(params().doc, id);
+
+    await page.goBack();
+    await page.locator('fahras-search #lb').waitFor();
+    assert.equal(await docView(page).isVisible(), false);
+    assert.equal(await box(page).inputValue(), QUERY);
+    assert.deepEqual(params(), { q: QUERY });
+    assert.equal(await options(page).count(), 5);
+    assert.equal(await focused(page), 'combobox');
+
+    await page.goForward();
+    await docView(page).waitFor();
+    assert.equal(await docText(page).textContent(), SEEDS.find((s) => s.id === id).text);
+
+    // Esc in the document view goes back too.
+    await page.keyboard.press('Escape');
+    await page.locator('fahras-search #lb').waitFor();
+    assert.deepEqual(params(), { q: QUERY });
+  });
+
+  test('loading ?q=…&doc=… restores query and document, scrolled to the first mark', async () => {
+    // بومبيو first occurs far down in 003, so the view must scroll to reach it.
+    const q = 'بومبيو', id = '003_11ad936ddc67a289';
+    page = await newPage(browser, { viewport: { width: 1000, height: 600 } });
+    await load(page, `${server.url}?q=${encodeURIComponent(q)}&doc=${id}`);
+    await docView(page).waitFor();
+    assert.equal(await box(page).inputValue(), q);
+    assert.equal(await docText(page).textContent(), SEEDS.find((s) => s.id === id).text);
+    const first = docText(page).locator('mark').first();
+    assert.match(await first.textContent(), /بومبيو/);
+    assert.ok(await inViewport(first), 'first mark in view');
+    assert.ok(await page.evaluate(() => scrollY > 0), 'page scrolled down to it');
+
+    // Back from a document opened by URL lands on its result list (a new history entry).
+    await page.locator('fahras-search button.back').click();
+    await page.locator('fahras-search #lb').waitFor();
+    assert.deepEqual(params(), { q });
+    assert.ok(await page.locator(`fahras-search [role=option][data-id="${id}"]`).count());
+    assert.equal(await focused(page), 'combobox');
+    await page.goBack();
+    await docView(page).waitFor();
+    assert.deepEqual(params(), { q, doc: id });
+  });
+
+  test('an unknown ?doc= falls back to the list', async () => {
+    page = await newPage(browser);
+    await load(page, `${server.url}?q=${encodeURIComponent(QUERY)}&doc=no-such-doc`);
+    assert.equal(await docView(page).isVisible(), false);
+    assert.equal(await options(page).count(), 5);
+    assert.match(await status(page).textContent(), /لم يُعثر/);
+  });
+});
+
+describe('looks', () => {
+  test('dark mode', async () => {
+    page = await newPage(browser, { colorScheme: 'dark' });
+    await load(page, server.url);
+    await typeQuery(QUERY);
+    await page.keyboard.press('ArrowDown');
+    const bg = await page.locator('fahras-search').evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.equal(bg, 'rgb(20, 20, 20)');
+    await shot(page, 'dark.png');
+  });
+
+  test('360 px wide: no horizontal scrolling, Arabic font stack and line height', async () => {
+    page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await load(page, server.url);
+    await box(page).tap();
+    await box(page).pressSequentially(QUERY);
+    assert.equal(await options(page).count(), 5);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no horizontal overflow');
+    const s = await options(page).first().locator('.s').evaluate((e) => {
+      const c = getComputedStyle(e);
+      return { font: c.fontFamily, lh: parseFloat(c.lineHeight) / parseFloat(c.fontSize), dir: c.direction };
+    });
+    assert.match(s.font, /^"Noto Naskh Arabic"/);
+    assert.ok(s.lh >= 1.8, `line-height ${s.lh}`);
+    assert.equal(s.dir, 'rtl');
+    await shot(page, 'mobile.png');
+    await options(page).first().tap();
+    await docView(page).waitFor();
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'document fits too');
+    await shot(page, 'mobile-document.png');
+  });
+});
+
+describe('load failure', () => {
+  let broken;
+  const dir = path.join(ROOT, 'target', 'browser-broken-www');
+  before(async () => {
+    fs.rmSync(dir, { recursive: true, force: true });
+    copyFrontEnd(dir);
+    fs.mkdirSync(path.join(dir, 'pkg'));
+    fs.copyFileSync(path.join(WWW, 'pkg', 'fahras.js'), path.join(dir, 'pkg', 'fahras.js'));
+    fs.writeFileSync(path.join(dir, 'pkg', 'fahras_bg.wasm'), Buffer.from('this is not WebAssembly, just garbage bytes\n'));
+    broken = await serve(dir);
+  });
+  after(() => broken?.close());
+
+  test('garbage wasm shows a role=alert error and disables the box', async () => {
+    page = await newPage(browser);
+    await load(page, broken.url);
+    const alert = page.locator('fahras-search [role=alert]');
+    assert.match(await alert.textContent(), /تعذّر تحميل محرك البحث/);
+    assert.ok(await alert.isVisible());
+    assert.ok(await box(page).isDisabled());
+    assert.equal(await status(page).textContent(), '', 'loading message gone');
+    await shot(page, 'error.png');
+  });
+});
+
+async function inViewport(locator) {
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.height > 0 && r.top >= 0 && r.bottom <= innerHeight;
+  });
+}
