@@ -1,0 +1,192 @@
+//! Text analysis shared by the build script and the runtime: both call [`tokenize`], so a word is
+//! folded the same way when it is indexed and when it is searched.
+//!
+//! The pipeline, one concept per file, in the order it runs:
+//!
+//! 1. [`nfkc`]: compatibility folding, char by char (presentation forms, ligatures, fullwidth,
+//!    NBSP), from a table generated from `unicode-normalization` and checked against it.
+//! 2. [`tokenizer`]: splits the folded chars into words, keeping each word's byte range in the
+//!    original text; marks, tatweel and zero-width joiners stay inside words.
+//! 3. Per word, on clusters (a base letter and its marks):
+//!    [`quranic`] (small letters that stand for letters, pause marks), [`dagger`] (the dagger alef:
+//!    one or two readings), [`hamza`] (hamza written with tatweel or on the line),
+//!    [`diacritics`] (every remaining mark goes),
+//! 4. then char by char: [`letters`] (alef, yeh, teh marbuta, hamza carriers),
+//!    [`digits`] (Arabic-Indic → ASCII), [`latin`] (lower case, accents).
+//! 5. [`vocative`]: a vocative يا that Uthmani script joins to the next word also yields the word.
+//!
+//! [`stem`] and [`stopwords`] work on the folded terms that come out.
+
+mod cluster;
+pub mod dagger;
+pub mod diacritics;
+pub mod digits;
+pub mod hamza;
+pub mod latin;
+pub mod letters;
+pub mod nfkc;
+#[rustfmt::skip]
+mod nfkc_table;
+pub mod quranic;
+pub mod stem;
+pub mod stopwords;
+pub mod tokenizer;
+pub mod vocative;
+
+pub use stem::stem;
+pub use stopwords::is_stopword;
+
+/// One word of a text: its byte range in the original text and its folded readings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the word's first char in the original text.
+    pub start: usize,
+    /// Byte offset just past the word's last char (its trailing marks included).
+    pub end: usize,
+    /// Folded forms the word is found under; the first is the primary reading.
+    /// Most words have one; a word with a dagger alef or a joined vocative has more.
+    pub terms: Vec<String>,
+}
+
+/// Splits `text` into words and folds each one.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars = nfkc::fold_text(text);
+    let mut out = Vec::new();
+    for word in tokenizer::words(&chars) {
+        let terms = fold_word(word.iter().map(|c| c.c));
+        if terms.is_empty() {
+            continue;
+        }
+        out.push(Token {
+            start: word[0].start,
+            end: word[word.len() - 1].end,
+            terms,
+        });
+    }
+    out
+}
+
+/// Folds the chars of one word (already NFKC-folded) into its readings.
+fn fold_word(chars: impl Iterator<Item = char>) -> Vec<String> {
+    let mut clusters = cluster::clusters(chars);
+    quranic::apply(&mut clusters);
+    let readings = dagger::readings(clusters);
+    let mut terms: Vec<String> = Vec::with_capacity(2);
+    for mut reading in readings {
+        hamza::apply(&mut reading);
+        let folded: String = diacritics::strip(&reading)
+            .map(letters::fold)
+            .map(digits::fold)
+            .map(latin::fold)
+            .collect();
+        if folded.is_empty() {
+            continue;
+        }
+        for term in std::iter::once(folded.clone()).chain(vocative::split(&folded)) {
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
+    }
+    terms
+}
+
+/// Folds a whole string to the space-separated primary readings of its words: handy to compare
+/// two spellings in tests and to show a normalised query.
+pub fn fold(text: &str) -> String {
+    let mut out = String::new();
+    for token in tokenize(text) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&token.terms[0]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(text: &str) -> Vec<Vec<String>> {
+        tokenize(text).into_iter().map(|t| t.terms).collect()
+    }
+
+    #[test]
+    fn offsets_point_at_the_word_as_written() {
+        let text = "قالَ: «الأمنُ» 2025";
+        let tokens = tokenize(text);
+        let written: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(written, ["قالَ", "الأمنُ", "2025"]);
+        assert_eq!(tokens[1].terms, ["الامن"]);
+    }
+
+    #[test]
+    fn modern_spellings_fold_together() {
+        for (a, b) in [
+            ("أصبح", "اصبح"),
+            ("الأُمَم", "الامم"),
+            ("مدرسة", "مدرسه"),
+            ("إلى", "الي"),
+            ("٢٠٢٥", "2025"),
+            ("ﺍﻟﺮﺑﺎﻁ", "الرباط"),
+            ("الأمــن", "الامن"),
+            ("Café", "cafe"),
+            ("مسؤول", "مسوول"),
+        ] {
+            assert_eq!(fold(a), fold(b), "{a} vs {b}");
+        }
+    }
+
+    #[test]
+    fn uthmani_words_reach_their_modern_spelling() {
+        for (uthmani, modern) in [
+            ("ٱلصَّلَوٰةَ", "الصلاة"),
+            ("ٱلۡكِتَٰبُ", "الكتاب"),
+            ("هَٰذَا", "هذا"),
+            ("إِبۡرَٰهِـۧمَ", "إبراهيم"),
+            ("ءَامَنُواْ", "آمنوا"),
+            ("شَيۡـٔٗا", "شيئا"),
+            ("بِـَٔايَٰتِنَا", "بآياتنا"),
+            ("لَهُۥ", "له"),
+            ("ٱلسَّمَٰوَٰتِ", "السماوات"),
+            ("ٱلرَّحۡمَٰنِ", "الرحمن"),
+            ("عَلَىٰ", "على"),
+            ("يَسۡـَٔلُونَكَ", "يسألونك"),
+        ] {
+            let modern = fold(modern);
+            let readings = &terms(uthmani)[0];
+            assert!(
+                readings.contains(&modern),
+                "{uthmani}: {readings:?} lacks {modern}"
+            );
+        }
+    }
+
+    #[test]
+    fn readings_keep_different_modern_words_apart() {
+        for (a, b) in [("إِلَىٰٓ", "إلا"), ("عَلَىٰ", "علا"), ("إلى", "إلا"), ("على", "علا")]
+        {
+            let ra = &terms(a)[0];
+            let rb = &terms(b)[0];
+            assert!(
+                ra.iter().all(|t| !rb.contains(t)),
+                "{a} {ra:?} ~ {b} {rb:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pdf_ligature_yields_several_words_on_one_source_range() {
+        let text = "ﷺ";
+        let tokens = tokenize(text);
+        assert_eq!(tokens.len(), 4);
+        assert!(tokens.iter().all(|t| t.start == 0 && t.end == text.len()));
+    }
+
+    #[test]
+    fn marks_alone_make_no_word() {
+        assert!(tokenize("َ ُ ـ \u{200c}").is_empty());
+        assert!(tokenize("").is_empty());
+    }
+}

@@ -1,0 +1,84 @@
+//! Compatibility folding (NFKC) char by char, from a generated table: Arabic presentation forms
+//! (ﻻ → لا, ﷲ → الله), Latin ligatures (ﬁ → fi), fullwidth forms (Ａ → A), NBSP and other spaces.
+//! Chars outside the table's blocks are kept as they are: carrying all of Unicode's tables in the
+//! wasm would cost ≈ 48 KB, the table ≈ 4 KB.
+
+use super::nfkc_table::{KEYS, OFFSETS, VALUES};
+
+/// A char of the folded text with the byte range of the original char it came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SourceChar {
+    pub c: char,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The NFKC form of `c` when it differs from `c`.
+pub fn lookup(c: char) -> Option<&'static str> {
+    let key = u16::try_from(c as u32).ok()?;
+    let i = KEYS.binary_search(&key).ok()?;
+    VALUES.get(usize::from(OFFSETS[i])..usize::from(OFFSETS[i + 1]))
+}
+
+/// Folds `text`; a char that folds to several chars gives them all its source range.
+pub fn fold_text(text: &str) -> Vec<SourceChar> {
+    let mut out = Vec::with_capacity(text.len() / 2);
+    for (start, c) in text.char_indices() {
+        let end = start + c.len_utf8();
+        match lookup(c) {
+            Some(folded) => out.extend(folded.chars().map(|c| SourceChar { c, start, end })),
+            None => out.push(SourceChar { c, start, end }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[path = "nfkc_gen.rs"]
+mod nfkc_gen;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    #[test]
+    fn every_code_point_of_the_folded_blocks_matches_unicode_normalization() {
+        let mut checked = 0;
+        for &(lo, hi) in nfkc_gen::RANGES {
+            for c in (lo..=hi).filter_map(char::from_u32) {
+                let expected: String = c.to_string().nfkc().collect();
+                let got = lookup(c).map_or_else(|| c.to_string(), str::to_string);
+                assert_eq!(got, expected, "U+{:04X}", c as u32);
+                checked += 1;
+            }
+        }
+        assert!(checked > 1500);
+    }
+
+    #[test]
+    fn the_checked_in_table_is_what_the_generator_writes() {
+        let fresh = nfkc_gen::source();
+        assert_eq!(
+            include_str!("nfkc_table.rs"),
+            fresh,
+            "run FAHRAS_WRITE_NFKC_TABLE=1 cargo build"
+        );
+    }
+
+    #[test]
+    fn presentation_forms_fold_and_keep_their_source_range() {
+        let text = "ﻻ ﺏ";
+        let chars = fold_text(text);
+        let folded: String = chars.iter().map(|c| c.c).collect();
+        assert_eq!(folded, "لا ب");
+        assert_eq!((chars[0].start, chars[0].end), (0, 3));
+        assert_eq!((chars[1].start, chars[1].end), (0, 3));
+    }
+
+    #[test]
+    fn nbsp_and_fullwidth_fold() {
+        let folded: String = fold_text("a\u{00A0}Ｂ").iter().map(|c| c.c).collect();
+        assert_eq!(folded, "a B");
+    }
+}

@@ -1,0 +1,51 @@
+//! A document as the corpus gives it, before indexing.
+
+/// One document of the corpus. `text` is kept exactly as read: `get` returns it and snippets are
+/// cut from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Document {
+    /// Unique, stable id (for a `.txt` file: its path in the corpus folder, without extension).
+    pub id: String,
+    pub title: String,
+    pub text: String,
+}
+
+impl Document {
+    /// Byte offset where the body starts: after the first line when that line is the title
+    /// (a headline), so the headline is indexed once, as the title; else 0.
+    pub fn body_start(&self) -> usize {
+        let first_line_end = self.text.find('\n').unwrap_or(self.text.len());
+        let first_line = &self.text[..first_line_end];
+        if !self.title.is_empty() && first_line.trim() == self.title {
+            (first_line_end + 1).min(self.text.len())
+        } else {
+            0
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, text: &str) -> Document {
+        Document {
+            id: "x".into(),
+            title: title.into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_headline_title_is_not_part_of_the_body() {
+        let d = doc("عنوان", "عنوان\nنص المقال");
+        assert_eq!(&d.text[d.body_start()..], "نص المقال");
+    }
+
+    #[test]
+    fn a_derived_title_leaves_the_whole_text_as_body() {
+        let d = doc("نص المقال…", "نص المقال الطويل");
+        assert_eq!(d.body_start(), 0);
+        assert_eq!(doc("عنوان", "عنوان").body_start(), "عنوان".len());
+    }
+}
