@@ -1,0 +1,312 @@
+//! A sorted dictionary of byte-string keys with a payload each, front-coded in blocks so it stays
+//! small and is searched in place (the layout is in the [module docs](super)).
+//!
+//! Keys are stored as (shared prefix length, suffix) against the previous key of their block; the
+//! first key of each block is stored whole, so a binary search over blocks needs no decoding.
+//! Shared prefixes end on UTF-8 char boundaries, so a walk can reuse per-char work between
+//! neighbouring keys (see `search::fuzzy`).
+
+use super::varint;
+
+pub const BLOCK_LEN: usize = 16;
+
+/// Serialises `entries`, which must be sorted by key and unique.
+pub fn write(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let n_blocks = entries.len().div_ceil(BLOCK_LEN);
+    let mut data = Vec::new();
+    let mut offsets = Vec::with_capacity(n_blocks);
+    let mut prev = "";
+    for (i, (key, payload)) in entries.iter().enumerate() {
+        let shared = if i % BLOCK_LEN == 0 {
+            offsets.push(data.len() as u32);
+            0
+        } else {
+            shared_prefix(prev, key)
+        };
+        varint::write(&mut data, shared as u32);
+        varint::write(&mut data, (key.len() - shared) as u32);
+        data.extend_from_slice(&key.as_bytes()[shared..]);
+        varint::write(&mut data, payload.len() as u32);
+        data.extend_from_slice(payload);
+        prev = key;
+    }
+    let mut out = Vec::with_capacity(8 + 4 * n_blocks + data.len());
+    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    out.extend_from_slice(&(n_blocks as u32).to_le_bytes());
+    for o in offsets {
+        out.extend_from_slice(&o.to_le_bytes());
+    }
+    out.extend_from_slice(&data);
+    out
+}
+
+/// Length in bytes of the longest common prefix of `a` and `b` that ends on a char boundary.
+fn shared_prefix(a: &str, b: &str) -> usize {
+    a.char_indices()
+        .zip(b.chars())
+        .find(|((_, ca), cb)| ca != cb)
+        .map_or_else(|| a.len().min(b.len()), |((i, _), _)| i)
+}
+
+pub(super) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Dict<'a> {
+    len: u32,
+    n_blocks: u32,
+    offsets: &'a [u8],
+    data: &'a [u8],
+}
+
+impl Dict<'static> {
+    pub const EMPTY: Dict<'static> = Dict {
+        len: 0,
+        n_blocks: 0,
+        offsets: &[],
+        data: &[],
+    };
+}
+
+impl<'a> Dict<'a> {
+    /// Checks the header and block table; entries are checked as they are read.
+    pub fn open(bytes: &'a [u8]) -> Option<Dict<'a>> {
+        let len = read_u32(bytes, 0)?;
+        let n_blocks = read_u32(bytes, 4)?;
+        if (len as usize).div_ceil(BLOCK_LEN) != n_blocks as usize {
+            return None;
+        }
+        let table_end = 8usize.checked_add((n_blocks as usize).checked_mul(4)?)?;
+        let offsets = bytes.get(8..table_end)?;
+        let data = bytes.get(table_end..)?;
+        let dict = Dict {
+            len,
+            n_blocks,
+            offsets,
+            data,
+        };
+        for b in 0..n_blocks {
+            if dict.block_offset(b)? > data.len() {
+                return None;
+            }
+        }
+        Some(dict)
+    }
+
+    pub fn len(&self) -> u32 {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn block_offset(&self, block: u32) -> Option<usize> {
+        read_u32(self.offsets, block as usize * 4).map(|o| o as usize)
+    }
+
+    fn first_key(&self, block: u32) -> Option<&'a [u8]> {
+        let mut pos = self.block_offset(block)?;
+        let _shared = varint::read(self.data, &mut pos)?;
+        let len = varint::read(self.data, &mut pos)? as usize;
+        self.data.get(pos..pos.checked_add(len)?)
+    }
+
+    /// A cursor before the first entry of `block`.
+    fn cursor_at_block(&self, block: u32) -> Cursor<'a> {
+        Cursor {
+            dict: *self,
+            pos: self.block_offset(block).unwrap_or(self.data.len()),
+            next_ordinal: block.saturating_mul(BLOCK_LEN as u32),
+            key: Vec::new(),
+            shared: 0,
+            payload: &[],
+        }
+    }
+
+    /// A cursor before the first entry.
+    pub fn cursor(&self) -> Cursor<'a> {
+        self.cursor_at_block(0)
+    }
+
+    /// A cursor whose next entry is the first with a key ≥ `key`.
+    pub fn seek(&self, key: &[u8]) -> Cursor<'a> {
+        // The last block whose first key is ≤ key holds the answer or ends just before it.
+        let (mut lo, mut hi) = (0u32, self.n_blocks);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match self.first_key(mid) {
+                Some(first) if first <= key => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        let mut cursor = self.cursor_at_block(lo.saturating_sub(1));
+        loop {
+            let mut probe = cursor.clone();
+            if !probe.advance() || probe.key() >= key {
+                return cursor;
+            }
+            cursor = probe;
+        }
+    }
+
+    /// The ordinal and payload of `key`.
+    pub fn get(&self, key: &[u8]) -> Option<(u32, &'a [u8])> {
+        let mut cursor = self.seek(key);
+        (cursor.advance() && cursor.key() == key).then(|| (cursor.ordinal(), cursor.payload))
+    }
+
+    /// The key and payload of the entry at `ordinal`.
+    pub fn entry(&self, ordinal: u32) -> Option<(Vec<u8>, &'a [u8])> {
+        if ordinal >= self.len {
+            return None;
+        }
+        let mut cursor = self.cursor_at_block(ordinal / BLOCK_LEN as u32);
+        while cursor.advance() {
+            if cursor.ordinal() == ordinal {
+                return Some((cursor.key, cursor.payload));
+            }
+        }
+        None
+    }
+}
+
+/// Walks entries in key order. After [`Cursor::advance`] returns true, `key()`, `ordinal()`,
+/// `shared()` and `payload` describe the current entry.
+#[derive(Debug, Clone)]
+pub struct Cursor<'a> {
+    dict: Dict<'a>,
+    pos: usize,
+    next_ordinal: u32,
+    key: Vec<u8>,
+    shared: usize,
+    pub payload: &'a [u8],
+}
+
+impl<'a> Cursor<'a> {
+    /// Moves to the next entry; false at the end or on corrupt data.
+    pub fn advance(&mut self) -> bool {
+        self.try_advance().is_some()
+    }
+
+    fn try_advance(&mut self) -> Option<()> {
+        if self.next_ordinal >= self.dict.len {
+            return None;
+        }
+        let data = self.dict.data;
+        let shared = varint::read(data, &mut self.pos)? as usize;
+        let len = varint::read(data, &mut self.pos)? as usize;
+        let suffix = data.get(self.pos..self.pos.checked_add(len)?)?;
+        self.pos += len;
+        let payload_len = varint::read(data, &mut self.pos)? as usize;
+        let payload = data.get(self.pos..self.pos.checked_add(payload_len)?)?;
+        self.pos += payload_len;
+        if shared > self.key.len() {
+            self.next_ordinal = self.dict.len;
+            return None;
+        }
+        self.key.truncate(shared);
+        self.key.extend_from_slice(suffix);
+        self.shared = shared;
+        self.payload = payload;
+        self.next_ordinal += 1;
+        Some(())
+    }
+
+    pub fn key(&self) -> &[u8] {
+        &self.key
+    }
+
+    pub fn ordinal(&self) -> u32 {
+        self.next_ordinal - 1
+    }
+
+    /// Bytes this key shares with the previous entry (0 at a block start).
+    pub fn shared(&self) -> usize {
+        self.shared
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(n: usize) -> Vec<(String, Vec<u8>)> {
+        let mut keys: Vec<String> = (0..n)
+            .map(|i| format!("ك{:03}ب{}", i * 7 % 1000, i % 3))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .enumerate()
+            .map(|(i, k)| (k, vec![i as u8; i % 4]))
+            .collect()
+    }
+
+    #[test]
+    fn every_key_is_found_with_its_payload_and_ordinal() {
+        let entries = sample(100);
+        let bytes = write(&entries);
+        let dict = Dict::open(&bytes).unwrap();
+        assert_eq!(dict.len() as usize, entries.len());
+        for (i, (key, payload)) in entries.iter().enumerate() {
+            assert_eq!(
+                dict.get(key.as_bytes()),
+                Some((i as u32, payload.as_slice()))
+            );
+            assert_eq!(dict.entry(i as u32).unwrap().0, key.as_bytes());
+        }
+        assert_eq!(dict.get("غير موجود".as_bytes()), None);
+    }
+
+    #[test]
+    fn a_cursor_walks_all_keys_in_order_and_seek_finds_the_successor() {
+        let entries = sample(50);
+        let bytes = write(&entries);
+        let dict = Dict::open(&bytes).unwrap();
+        let mut cursor = dict.cursor();
+        let mut seen = Vec::new();
+        while cursor.advance() {
+            seen.push(String::from_utf8(cursor.key().to_vec()).unwrap());
+        }
+        assert_eq!(
+            seen,
+            entries.iter().map(|e| e.0.clone()).collect::<Vec<_>>()
+        );
+        let mut after = dict.seek("ك1".as_bytes());
+        assert!(after.advance());
+        let expected = entries.iter().find(|e| e.0.as_str() >= "ك1").unwrap();
+        assert_eq!(after.key(), expected.0.as_bytes());
+    }
+
+    #[test]
+    fn shared_prefixes_end_on_char_boundaries() {
+        // ب (D8 A8) and ت (D8 AA) share their first byte but no char.
+        assert_eq!(shared_prefix("اب", "ات"), "ا".len());
+        assert_eq!(shared_prefix("abc", "abd"), 2);
+        assert_eq!(shared_prefix("ab", "abc"), 2);
+    }
+
+    #[test]
+    fn an_empty_dictionary_works() {
+        let bytes = write(&[]);
+        let dict = Dict::open(&bytes).unwrap();
+        assert!(dict.is_empty());
+        assert!(!dict.cursor().advance());
+        assert_eq!(dict.get(b"x"), None);
+    }
+
+    #[test]
+    fn truncated_bytes_never_panic() {
+        let bytes = write(&sample(40));
+        for cut in 0..bytes.len() {
+            if let Some(dict) = Dict::open(&bytes[..cut]) {
+                let mut cursor = dict.cursor();
+                while cursor.advance() {}
+                let _ = dict.get("ك100ب1".as_bytes());
+            }
+        }
+    }
+}
