@@ -1,0 +1,208 @@
+//! Typo-tolerant lookup: the dictionary terms within a Damerau–Levenshtein distance of a word
+//! (optimal string alignment), found by walking the sorted dictionary like a trie: neighbouring
+//! terms share their DP rows for their common prefix, and once every cell of a row exceeds the
+//! budget, all terms under that prefix are skipped with one seek.
+//!
+//! Costs are in half-steps: an edit costs 2, swapping two letters that Arabic readers confuse
+//! (ض/ظ, ث/س, ذ/ز, ص/س, ت/ط) costs 1. (ه/ة, ي/ى and the alef forms are folded before this.)
+
+use crate::index::dict::Dict;
+
+/// One edit, in cost units.
+pub const EDIT: u16 = 2;
+const CONFUSABLE: u16 = 1;
+/// Dictionary entries one lookup may visit: bounds the cost of any query.
+const MAX_VISITS: usize = 20_000;
+
+const CONFUSABLES: [(char, char); 5] = [('ض', 'ظ'), ('ث', 'س'), ('ذ', 'ز'), ('ص', 'س'), ('ت', 'ط')];
+
+fn substitution(a: char, b: char) -> u16 {
+    if a == b {
+        0
+    } else if CONFUSABLES
+        .iter()
+        .any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
+    {
+        CONFUSABLE
+    } else {
+        EDIT
+    }
+}
+
+/// The edit budget for a word of `len` letters: none under 4, one edit from 4, two from 8.
+pub fn budget(len: usize) -> u16 {
+    match len {
+        0..=3 => 0,
+        4..=7 => EDIT,
+        _ => 2 * EDIT,
+    }
+}
+
+/// A term within the budget: its ordinal, payload and cost.
+pub struct Near<'a> {
+    pub ordinal: u32,
+    pub term: String,
+    pub payload: &'a [u8],
+    pub cost: u16,
+}
+
+/// Terms of `dict` within `max_cost` of `word` (excluding `word` itself), cheapest first, at most
+/// `limit` of them.
+pub fn near<'a>(dict: &Dict<'a>, word: &str, max_cost: u16, limit: usize) -> Vec<Near<'a>> {
+    let query: Vec<char> = word.chars().collect();
+    let width = query.len() + 1;
+    // rows[i] is the DP row after the key's first i chars.
+    let mut rows: Vec<Vec<u16>> = vec![(0..width as u16).map(|j| j * EDIT).collect()];
+    let mut key_chars: Vec<char> = Vec::new();
+    let mut out = Vec::new();
+    let mut cursor = dict.cursor();
+    let mut visits = 0;
+    while visits < MAX_VISITS && cursor.advance() {
+        visits += 1;
+        let Ok(key) = std::str::from_utf8(cursor.key()) else {
+            continue;
+        };
+        let chars: Vec<char> = key.chars().collect();
+        let common = key_chars
+            .iter()
+            .zip(&chars)
+            .take_while(|(a, b)| a == b)
+            .count();
+        rows.truncate(common + 1);
+        key_chars = chars;
+        let mut dead_at = None;
+        for i in common..key_chars.len() {
+            let row = next_row(&rows, &query, &key_chars, i);
+            let alive = row.iter().min().is_some_and(|&m| m <= max_cost);
+            rows.push(row);
+            if !alive {
+                dead_at = Some(i + 1);
+                break;
+            }
+        }
+        if let Some(depth) = dead_at {
+            // No key starting with these `depth` chars can come back within budget.
+            let prefix: String = key_chars[..depth].iter().collect();
+            match successor(&prefix) {
+                Some(next) => {
+                    cursor = dict.seek(next.as_bytes());
+                    rows.truncate(1);
+                    key_chars.clear();
+                }
+                None => break,
+            }
+            continue;
+        }
+        let cost = rows[key_chars.len()][query.len()];
+        if cost <= max_cost && key != word {
+            out.push(Near {
+                ordinal: cursor.ordinal(),
+                term: key.to_string(),
+                payload: cursor.payload,
+                cost,
+            });
+        }
+    }
+    out.sort_by_key(|n| (n.cost, n.ordinal));
+    out.truncate(limit);
+    out
+}
+
+/// The DP row for key position `i` (0-based char index), from the rows before it.
+fn next_row(rows: &[Vec<u16>], query: &[char], key: &[char], i: usize) -> Vec<u16> {
+    let prev = &rows[i];
+    let mut row = Vec::with_capacity(prev.len());
+    row.push(prev[0] + EDIT);
+    for j in 1..prev.len() {
+        let mut cost = (prev[j] + EDIT)
+            .min(row[j - 1] + EDIT)
+            .min(prev[j - 1] + substitution(key[i], query[j - 1]));
+        if i > 0 && j > 1 && key[i] == query[j - 2] && key[i - 1] == query[j - 1] {
+            cost = cost.min(rows[i - 1][j - 2] + EDIT);
+        }
+        row.push(cost);
+    }
+    row
+}
+
+/// The smallest string greater than every string starting with `prefix`.
+fn successor(prefix: &str) -> Option<String> {
+    let mut chars: Vec<char> = prefix.chars().collect();
+    while let Some(last) = chars.pop() {
+        if let Some(next) = (last as u32 + 1..=0x10FFFF).find_map(char::from_u32) {
+            chars.push(next);
+            return Some(chars.into_iter().collect());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::dict;
+
+    fn dict_of(words: &[&str]) -> Vec<u8> {
+        let mut words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        words.sort();
+        dict::write(
+            &words
+                .into_iter()
+                .map(|w| (w, Vec::new()))
+                .collect::<Vec<_>>(),
+        )
+    }
+
+    fn found(words: &[&str], query: &str, max: u16) -> Vec<(String, u16)> {
+        let bytes = dict_of(words);
+        let d = Dict::open(&bytes).unwrap();
+        near(&d, query, max, 100)
+            .into_iter()
+            .map(|n| (n.term, n.cost))
+            .collect()
+    }
+
+    #[test]
+    fn one_edit_of_each_kind() {
+        let words = ["المغرب", "المغربي", "الغرب", "المرغب", "المقرب", "موسكو"];
+        let got = found(&words, "المغرب", EDIT);
+        let terms: Vec<&str> = got.iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(terms, ["الغرب", "المرغب", "المغربي", "المقرب"]);
+    }
+
+    #[test]
+    fn confusable_letters_cost_half() {
+        let got = found(&["الظابط", "الضابط", "الرابط"], "الضابت", EDIT);
+        assert_eq!(got[0], ("الضابط".to_string(), 1));
+        assert!(got.iter().all(|(t, _)| t != "الرابط"));
+    }
+
+    #[test]
+    fn two_edits_only_within_a_larger_budget() {
+        let words = ["الدبلوماسية"];
+        assert!(found(&words, "الدبلوماسيا", EDIT).len() == 1);
+        assert!(found(&words, "الدبلماسيا", EDIT).is_empty());
+        assert_eq!(found(&words, "الدبلماسيا", 2 * EDIT).len(), 1);
+    }
+
+    #[test]
+    fn pruned_prefixes_are_skipped_but_later_terms_found() {
+        let mut words: Vec<String> = (0..500).map(|i| format!("ز{i:04}")).collect();
+        words.push("سلام".into());
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        assert_eq!(found(&refs, "سلان", EDIT), [("سلام".to_string(), EDIT)]);
+    }
+
+    #[test]
+    fn successor_bounds_a_prefix() {
+        assert_eq!(successor("ab").as_deref(), Some("ac"));
+        assert!(successor("ab").unwrap().as_str() > "abzzzz");
+    }
+
+    #[test]
+    fn budget_grows_with_length() {
+        assert_eq!(budget(3), 0);
+        assert_eq!(budget(4), EDIT);
+        assert_eq!(budget(8), 2 * EDIT);
+    }
+}

@@ -1,0 +1,444 @@
+//! Search over an [`Index`]: parse the query ([`query`]), find the terms each word matches
+//! ([`expand`], [`fuzzy`]), combine their postings into matching documents, rank them
+//! ([`rank`]) and cut snippets ([`snippet`]).
+
+pub mod expand;
+pub mod fuzzy;
+pub mod query;
+pub mod rank;
+pub mod snippet;
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use serde::Serialize;
+
+use crate::analysis;
+use crate::index::Index;
+use expand::Matched;
+use query::Clause;
+use rank::FieldHits;
+use snippet::Ranges;
+
+/// Results per page when the caller does not say.
+pub const DEFAULT_LIMIT: usize = 10;
+/// The most results one call returns.
+pub const MAX_LIMIT: usize = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SearchOptions {
+    pub limit: usize,
+    pub offset: usize,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    pub id: String,
+    pub title: String,
+    pub score: f32,
+    pub snippet: String,
+    /// UTF-16 `[start, end)` ranges of matched words in `snippet`.
+    pub highlights: Ranges,
+    /// UTF-16 `[start, end)` ranges of matched words in `title`.
+    pub title_highlights: Ranges,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResult {
+    pub query: String,
+    /// Number of matching documents (all pages).
+    pub total: usize,
+    /// No document matched every word; these match some of them.
+    pub relaxed: bool,
+    pub hits: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocView {
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    /// UTF-16 `[start, end)` ranges in `text` of the words the query matches.
+    pub highlights: Ranges,
+}
+
+/// One clause of the query with what it matched.
+struct Evaluated {
+    clause: Clause,
+    matched: Vec<Matched>,
+    docs: BTreeMap<u32, FieldHits>,
+    stopword: bool,
+}
+
+fn weighted_positions(index: &Index, matched: &[Matched]) -> BTreeMap<u32, FieldHits> {
+    let mut docs: BTreeMap<u32, FieldHits> = BTreeMap::new();
+    for m in matched {
+        let weight = m.kind.weight();
+        for posting in index.postings(&m.info) {
+            let hits = docs.entry(posting.doc).or_default();
+            hits.title
+                .extend(posting.title.iter().map(|&p| (p, weight)));
+            hits.body.extend(posting.body.iter().map(|&p| (p, weight)));
+        }
+    }
+    for hits in docs.values_mut() {
+        for field in [&mut hits.title, &mut hits.body] {
+            // Keep the best weight of each position (several terms can match one word).
+            field.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            field.dedup_by_key(|h| h.0);
+        }
+    }
+    docs
+}
+
+/// Start positions where the phrase's words follow each other, per document and field.
+fn phrase_positions(per_word: &[BTreeMap<u32, FieldHits>]) -> BTreeMap<u32, FieldHits> {
+    let mut out = BTreeMap::new();
+    let Some((first, rest)) = per_word.split_first() else {
+        return out;
+    };
+    for (&doc, hits) in first {
+        let others: Option<Vec<&FieldHits>> = rest.iter().map(|w| w.get(&doc)).collect();
+        let Some(others) = others else { continue };
+        let follows = |field: &dyn Fn(&FieldHits) -> &Vec<(u32, f32)>| -> Vec<(u32, f32)> {
+            field(hits)
+                .iter()
+                .filter(|&&(p, _)| {
+                    others.iter().enumerate().all(|(i, o)| {
+                        field(o)
+                            .binary_search_by_key(&(p + i as u32 + 1), |h| h.0)
+                            .is_ok()
+                    })
+                })
+                .map(|&(p, _)| (p, 1.0))
+                .collect()
+        };
+        let found = FieldHits {
+            title: follows(&|h| &h.title),
+            body: follows(&|h| &h.body),
+        };
+        if !found.title.is_empty() || !found.body.is_empty() {
+            out.insert(doc, found);
+        }
+    }
+    out
+}
+
+fn evaluate(index: &Index, clause: Clause) -> Evaluated {
+    let strict = clause.phrase || clause.negated;
+    let per_word: Vec<Vec<Matched>> = clause
+        .words
+        .iter()
+        .map(|w| expand::expand(index, w, clause.prefix, strict))
+        .collect();
+    let docs = if clause.phrase {
+        let maps: Vec<_> = per_word
+            .iter()
+            .map(|m| weighted_positions(index, m))
+            .collect();
+        phrase_positions(&maps)
+    } else {
+        weighted_positions(index, &per_word[0])
+    };
+    let stopword = !clause.phrase && clause.words[0].iter().all(|t| analysis::is_stopword(t));
+    Evaluated {
+        clause,
+        matched: per_word.into_iter().flatten().collect(),
+        docs,
+        stopword,
+    }
+}
+
+/// The folded terms to highlight for a query.
+fn highlight_terms(evaluated: &[Evaluated]) -> HashSet<String> {
+    evaluated
+        .iter()
+        .filter(|e| !e.clause.negated)
+        .flat_map(|e| e.matched.iter().map(|m| m.term.clone()))
+        .collect()
+}
+
+impl<'a> Index<'a> {
+    /// Searches the index. Never fails: a query with no words finds nothing.
+    pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
+        let query = query::truncate(query);
+        let evaluated: Vec<Evaluated> = query::parse(query)
+            .into_iter()
+            .map(|c| evaluate(self, c))
+            .collect();
+        let (positive, negative): (Vec<&Evaluated>, Vec<&Evaluated>) =
+            evaluated.iter().partition(|e| !e.clause.negated);
+        let excluded: BTreeSet<u32> = negative
+            .iter()
+            .flat_map(|e| e.docs.keys().copied())
+            .collect();
+        let required: Vec<&Evaluated> = if positive.iter().all(|e| e.stopword) {
+            positive.clone()
+        } else {
+            positive.iter().copied().filter(|e| !e.stopword).collect()
+        };
+
+        let mut candidates: BTreeMap<u32, usize> = BTreeMap::new();
+        for e in &required {
+            for &doc in e.docs.keys() {
+                if !excluded.contains(&doc) {
+                    *candidates.entry(doc).or_default() += 1;
+                }
+            }
+        }
+        let all = required.len();
+        let relaxed = all > 1 && !candidates.values().any(|&n| n == all);
+        if !relaxed {
+            candidates.retain(|_, n| *n == all);
+        }
+
+        let averages = self.average_lengths();
+        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(candidates.len());
+        for (&doc, &matched) in &candidates {
+            let Some(stored) = self.doc(doc) else {
+                continue;
+            };
+            let lengths = (stored.title_words, stored.body_words);
+            let mut score = 0.0;
+            let mut spans_body = Vec::new();
+            let mut spans_title = Vec::new();
+            for e in &positive {
+                let Some(hits) = e.docs.get(&doc) else {
+                    continue;
+                };
+                let weight = if e.stopword && !required.iter().any(|r| std::ptr::eq(*r, *e)) {
+                    rank::STOPWORD_WEIGHT
+                } else {
+                    1.0
+                };
+                score += weight
+                    * rank::idf(self.len(), e.docs.len())
+                    * rank::bm25f(hits, lengths, averages);
+                if !e.stopword {
+                    spans_body.push(hits.body.iter().map(|h| h.0).collect::<Vec<_>>());
+                    spans_title.push(hits.title.iter().map(|h| h.0).collect::<Vec<_>>());
+                }
+            }
+            let span = [rank::min_span(&spans_body), rank::min_span(&spans_title)]
+                .into_iter()
+                .flatten()
+                .min();
+            score *= rank::proximity(spans_body.len(), span);
+            if relaxed {
+                score *= (matched as f32 / all as f32).powi(2);
+            }
+            scored.push((score, doc));
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+
+        let terms = highlight_terms(&evaluated);
+        let limit = options.limit.min(MAX_LIMIT);
+        let hits = scored
+            .iter()
+            .skip(options.offset)
+            .take(limit)
+            .filter_map(|&(score, doc)| {
+                let stored = self.doc(doc)?;
+                let (snippet, highlights) = snippet::snippet(stored.body(), &terms);
+                Some(Hit {
+                    id: stored.id.to_string(),
+                    title: stored.title.to_string(),
+                    score,
+                    snippet,
+                    highlights,
+                    title_highlights: snippet::highlights(stored.title, &terms),
+                })
+            })
+            .collect();
+        SearchResult {
+            query: query.to_string(),
+            total: scored.len(),
+            relaxed,
+            hits,
+        }
+    }
+
+    /// The document with this id, with the words `query` matches highlighted in its text.
+    pub fn get(&self, id: &str, query: Option<&str>) -> Option<DocView> {
+        let stored = self.doc(self.find(id)?)?;
+        let highlights = match query {
+            Some(q) => {
+                let evaluated: Vec<Evaluated> = query::parse(q)
+                    .into_iter()
+                    .map(|c| evaluate(self, c))
+                    .collect();
+                snippet::highlights(stored.text, &highlight_terms(&evaluated))
+            }
+            None => Vec::new(),
+        };
+        Some(DocView {
+            id: stored.id.to_string(),
+            title: stored.title.to_string(),
+            text: stored.text.to_string(),
+            highlights,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::index;
+
+    fn corpus() -> Vec<u8> {
+        let doc = |id: &str, title: &str, body: &str| Document {
+            id: id.into(),
+            title: title.into(),
+            text: format!("{title}\n{body}"),
+        };
+        index::write(&[
+            doc(
+                "a",
+                "الأمن في موسكو",
+                "شارك حموشي في مؤتمر الأمن الدولي في موسكو.",
+            ),
+            doc(
+                "b",
+                "زيارة الرباط",
+                "استقبل المدير العام للأمن الوطني وفدا أجنبيا في الرباط.",
+            ),
+            doc(
+                "c",
+                "الدبلوماسية الأمنية",
+                "الدبلوماسية الأمنية المغربية نموذج. حموشي يقود الدبلوماسية.",
+            ),
+            doc(
+                "d",
+                "مقال طويل",
+                &format!("{} حموشي {} الرباط", "كلمة ".repeat(60), "كلمة ".repeat(60)),
+            ),
+        ])
+    }
+
+    fn ids(result: &SearchResult) -> Vec<&str> {
+        result.hits.iter().map(|h| h.id.as_str()).collect()
+    }
+
+    fn search(bytes: &[u8], q: &str) -> SearchResult {
+        Index::open(bytes)
+            .unwrap()
+            .search(q, &SearchOptions::default())
+    }
+
+    #[test]
+    fn all_words_must_match() {
+        let bytes = corpus();
+        assert_eq!(ids(&search(&bytes, "حموشي موسكو ")), ["a"]);
+        let r = search(&bytes, "حموشي ");
+        assert_eq!(r.total, 3);
+        assert!(!r.relaxed);
+    }
+
+    #[test]
+    fn nothing_in_common_falls_back_to_most_words_matched() {
+        let bytes = corpus();
+        let r = search(&bytes, "موسكو الرباط ");
+        assert!(r.relaxed);
+        assert_eq!(r.total, 3);
+    }
+
+    #[test]
+    fn phrases_need_adjacent_words() {
+        let bytes = corpus();
+        assert_eq!(ids(&search(&bytes, "\"الدبلوماسية الأمنية\"")), ["c"]);
+        assert!(search(&bytes, "\"موسكو حموشي\"").hits.is_empty());
+    }
+
+    #[test]
+    fn exclusions_remove_documents() {
+        let bytes = corpus();
+        let r = search(&bytes, "حموشي -موسكو");
+        assert_eq!(r.total, 2);
+        assert!(!ids(&r).contains(&"a"));
+        assert_eq!(search(&bytes, "حموشي -\"الدبلوماسية الأمنية\" ").total, 2);
+    }
+
+    #[test]
+    fn the_word_being_typed_matches_as_a_prefix() {
+        let bytes = corpus();
+        assert_eq!(ids(&search(&bytes, "الدبلوما")), ["c"]);
+        assert!(search(&bytes, "الدبلوما ").hits.is_empty());
+    }
+
+    #[test]
+    fn typos_are_forgiven_below_exact_matches() {
+        let bytes = corpus();
+        assert_eq!(ids(&search(&bytes, "موسكوو ")), ["a"]);
+        assert_eq!(ids(&search(&bytes, "الدبلوماسيا ")), ["c"]);
+    }
+
+    #[test]
+    fn stems_match_with_attached_prepositions() {
+        let bytes = corpus();
+        let r = search(&bytes, "الأمن ");
+        assert!(ids(&r).contains(&"b"), "للأمن should match: {:?}", ids(&r));
+        assert_eq!(r.hits[0].id, "a");
+    }
+
+    #[test]
+    fn scores_descend_and_pages_do_not_overlap() {
+        let bytes = corpus();
+        let index = Index::open(&bytes).unwrap();
+        let all = index.search("حموشي ", &SearchOptions::default());
+        assert!(all.hits.windows(2).all(|w| w[0].score >= w[1].score));
+        let page = |offset| index.search("حموشي ", &SearchOptions { limit: 1, offset });
+        let paged: Vec<String> = (0..3).map(|o| page(o).hits[0].id.clone()).collect();
+        assert_eq!(paged, ids(&all));
+        assert!(page(5).hits.is_empty());
+        assert_eq!(page(5).total, 3);
+    }
+
+    #[test]
+    fn stopword_only_queries_still_search() {
+        let bytes = corpus();
+        assert!(search(&bytes, "في ").total >= 2);
+    }
+
+    #[test]
+    fn highlights_mark_matched_words_in_snippet_and_title() {
+        let bytes = corpus();
+        let r = search(&bytes, "الأمن ");
+        let hit = &r.hits[0];
+        let units: Vec<u16> = hit.title.encode_utf16().collect();
+        let (s, e) = hit.title_highlights[0];
+        assert_eq!(
+            String::from_utf16(&units[s as usize..e as usize]).unwrap(),
+            "الأمن"
+        );
+        assert!(!hit.highlights.is_empty());
+    }
+
+    #[test]
+    fn get_returns_the_text_and_query_highlights() {
+        let bytes = corpus();
+        let index = Index::open(&bytes).unwrap();
+        let doc = index.get("a", Some("موسكو")).unwrap();
+        assert!(doc.text.starts_with("الأمن في موسكو\n"));
+        assert_eq!(doc.highlights.len(), 2);
+        assert!(index.get("a", None).unwrap().highlights.is_empty());
+        assert_eq!(index.get("zzz", None), None);
+    }
+
+    #[test]
+    fn empty_and_operator_only_queries_find_nothing() {
+        let bytes = corpus();
+        for q in ["", "   ", "-", "\"", "-\"\"", "؟"] {
+            let r = search(&bytes, q);
+            assert_eq!((r.total, r.hits.len()), (0, 0), "{q:?}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! Scoring: BM25F over title and body, where each matched position counts with the weight of
+//! how it matched (exact > stem > prefix > fuzzy), and a bonus when the query's words occur
+//! close together.
+
+/// BM25 saturation and length normalisation.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A word in the title counts this many times a word in the body.
+pub const TITLE_BOOST: f32 = 3.0;
+/// Function words still count, but little.
+pub const STOPWORD_WEIGHT: f32 = 0.2;
+/// Up to this share is added when all the query's words sit side by side.
+const PROXIMITY_BONUS: f32 = 0.5;
+
+/// Weighted positions of one query clause in one document.
+#[derive(Debug, Clone, Default)]
+pub struct FieldHits {
+    pub title: Vec<(u32, f32)>,
+    pub body: Vec<(u32, f32)>,
+}
+
+pub fn idf(n_docs: u32, doc_freq: usize) -> f32 {
+    let (n, df) = (n_docs as f32, doc_freq as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
+}
+
+/// BM25F contribution of one clause in one document.
+pub fn bm25f(hits: &FieldHits, lengths: (u32, u32), averages: (f32, f32)) -> f32 {
+    let norm = |len: u32, avg: f32| 1.0 - B + B * len as f32 / avg.max(1.0);
+    let sum = |v: &[(u32, f32)]| v.iter().map(|&(_, w)| w).sum::<f32>();
+    let tf = TITLE_BOOST * sum(&hits.title) / norm(lengths.0, averages.0)
+        + sum(&hits.body) / norm(lengths.1, averages.1);
+    tf * (K1 + 1.0) / (tf + K1)
+}
+
+/// Smallest span (in words) of one field holding a position of every clause, over `clauses`
+/// non-empty position lists; `None` if some list is empty.
+pub fn min_span(lists: &[Vec<u32>]) -> Option<u32> {
+    if lists.iter().any(Vec::is_empty) {
+        return None;
+    }
+    let mut all: Vec<(u32, usize)> = lists
+        .iter()
+        .enumerate()
+        .flat_map(|(i, l)| l.iter().map(move |&p| (p, i)))
+        .collect();
+    all.sort_unstable();
+    let mut counts = vec![0usize; lists.len()];
+    let mut covered = 0;
+    let mut best = u32::MAX;
+    let mut left = 0;
+    for right in 0..all.len() {
+        let (_, i) = all[right];
+        counts[i] += 1;
+        if counts[i] == 1 {
+            covered += 1;
+        }
+        while covered == lists.len() {
+            best = best.min(all[right].0 - all[left].0);
+            let (_, j) = all[left];
+            counts[j] -= 1;
+            if counts[j] == 0 {
+                covered -= 1;
+            }
+            left += 1;
+        }
+    }
+    Some(best)
+}
+
+/// Multiplier for `clauses` clauses found within `span` words: 1 + bonus when adjacent.
+pub fn proximity(clauses: usize, span: Option<u32>) -> f32 {
+    match span {
+        Some(span) if clauses > 1 => {
+            let tightest = (clauses - 1) as f32;
+            1.0 + PROXIMITY_BONUS * tightest / (span as f32).max(tightest)
+        }
+        _ => 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rarer_terms_weigh_more() {
+        assert!(idf(100, 1) > idf(100, 50));
+        assert!(idf(5, 5) > 0.0);
+    }
+
+    #[test]
+    fn title_hits_and_short_documents_score_higher() {
+        let body = FieldHits {
+            title: vec![],
+            body: vec![(3, 1.0)],
+        };
+        let title = FieldHits {
+            title: vec![(0, 1.0)],
+            body: vec![],
+        };
+        assert!(bm25f(&title, (5, 100), (5.0, 100.0)) > bm25f(&body, (5, 100), (5.0, 100.0)));
+        assert!(bm25f(&body, (5, 20), (5.0, 100.0)) > bm25f(&body, (5, 400), (5.0, 100.0)));
+    }
+
+    #[test]
+    fn exact_matches_outweigh_weaker_ones() {
+        let exact = FieldHits {
+            title: vec![],
+            body: vec![(1, 1.0)],
+        };
+        let stem = FieldHits {
+            title: vec![],
+            body: vec![(1, 0.7)],
+        };
+        assert!(bm25f(&exact, (1, 10), (1.0, 10.0)) > bm25f(&stem, (1, 10), (1.0, 10.0)));
+    }
+
+    #[test]
+    fn min_span_finds_the_tightest_cover() {
+        assert_eq!(min_span(&[vec![1, 50], vec![40, 52], vec![49]]), Some(3));
+        assert_eq!(min_span(&[vec![7]]), Some(0));
+        assert_eq!(min_span(&[vec![1], vec![]]), None);
+    }
+
+    #[test]
+    fn adjacent_words_get_the_full_bonus() {
+        assert_eq!(proximity(2, Some(1)), 1.5);
+        assert!(proximity(2, Some(20)) < proximity(2, Some(2)));
+        assert_eq!(proximity(1, Some(0)), 1.0);
+    }
+}
