@@ -1,0 +1,71 @@
+//! Reads the corpus (`seeds/`, or the folder or file in `FAHRAS_CORPUS`), analyses it with the
+//! same code the runtime uses, and writes the index that `src/embedded.rs` compiles in.
+
+#![allow(dead_code)]
+
+#[path = "src/analysis/mod.rs"]
+mod analysis;
+#[path = "src/corpus/mod.rs"]
+mod corpus;
+#[path = "src/document.rs"]
+mod document;
+#[path = "src/index/mod.rs"]
+mod index;
+#[path = "src/analysis/nfkc_gen.rs"]
+mod nfkc_gen;
+
+use std::path::PathBuf;
+
+fn fail(message: &str) -> ! {
+    eprintln!("error: {message}");
+    std::process::exit(1);
+}
+
+fn main() {
+    let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
+    println!("cargo:rerun-if-env-changed=FAHRAS_CORPUS");
+    for path in [
+        "build.rs",
+        "src/analysis",
+        "src/corpus",
+        "src/document.rs",
+        "src/index",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+    }
+
+    // unicode-normalization is the source of truth for the folding table the runtime carries.
+    let table_path = manifest.join("src/analysis/nfkc_table.rs");
+    let table = std::fs::read_to_string(&table_path).unwrap_or_default();
+    let fresh = nfkc_gen::source();
+    if table != fresh {
+        if std::env::var_os("FAHRAS_WRITE_NFKC_TABLE").is_none() {
+            fail("src/analysis/nfkc_table.rs is stale: run FAHRAS_WRITE_NFKC_TABLE=1 cargo build");
+        }
+        std::fs::write(&table_path, fresh)
+            .unwrap_or_else(|e| fail(&format!("writing the table: {e}")));
+    }
+
+    let corpus_path = match std::env::var_os("FAHRAS_CORPUS") {
+        Some(path) if !path.is_empty() => manifest.join(PathBuf::from(path)),
+        _ => manifest.join("seeds"),
+    };
+    println!("cargo:rerun-if-changed={}", corpus_path.display());
+    let loaded =
+        corpus::load_with_warnings(&corpus_path).unwrap_or_else(|e| fail(&format!("corpus: {e}")));
+    for warning in &loaded.warnings {
+        println!("cargo:warning=corpus: {warning}");
+    }
+
+    let bytes = index::write(&loaded.documents);
+    if let Err(e) = index::Index::open(&bytes) {
+        fail(&format!("the index just written does not open: {e}"));
+    }
+    let out_dir =
+        PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
+    // Written beside and renamed, so an interrupted build never leaves half an index.
+    let partial = out_dir.join("index.bin.partial");
+    std::fs::write(&partial, &bytes).unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+    std::fs::rename(&partial, out_dir.join("index.bin"))
+        .unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+}

@@ -1,0 +1,122 @@
+//! fahras: Arabic-aware full-text search that runs in the browser.
+//!
+//! The engine is plain, safe Rust ([`analysis`], [`index`], [`search`]), usable natively;
+//! this file only adds the WebAssembly surface: `search(query, options?)` and `get(id, query?)`.
+
+pub mod analysis;
+pub mod corpus;
+pub mod document;
+mod embedded;
+pub mod index;
+pub mod search;
+
+pub use document::Document;
+pub use embedded::{embedded, embedded_len};
+pub use index::Index;
+pub use search::{DocView, Hit, SearchOptions, SearchResult};
+
+#[cfg(target_arch = "wasm32")]
+mod wasm {
+    use js_sys::{Error, RangeError, Reflect, TypeError};
+    use wasm_bindgen::prelude::*;
+
+    use crate::search::{SearchOptions, MAX_LIMIT};
+
+    #[wasm_bindgen(start)]
+    fn start() {
+        console_error_panic_hook::set_once();
+    }
+
+    fn type_name(value: &JsValue) -> String {
+        if value.is_null() {
+            "null".into()
+        } else if value.is_array() {
+            "array".into()
+        } else {
+            value.js_typeof().as_string().unwrap_or_default()
+        }
+    }
+
+    fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
+        value.as_string().ok_or_else(|| {
+            TypeError::new(&format!(
+                "{what} must be a string, got {}",
+                type_name(value)
+            ))
+            .into()
+        })
+    }
+
+    /// Reads an optional whole-number option in `min..=max`.
+    fn count_option(
+        options: &JsValue,
+        name: &str,
+        default: usize,
+        min: usize,
+        max: usize,
+    ) -> Result<usize, JsValue> {
+        let value = Reflect::get(options, &JsValue::from_str(name))?;
+        if value.is_undefined() {
+            return Ok(default);
+        }
+        let Some(n) = value.as_f64() else {
+            let msg = format!(
+                "search: options.{name} must be a number, got {}",
+                type_name(&value)
+            );
+            return Err(TypeError::new(&msg).into());
+        };
+        if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
+            let msg = format!(
+                "search: options.{name} must be a whole number from {min} to {max}, got {n}"
+            );
+            return Err(RangeError::new(&msg).into());
+        }
+        Ok(n as usize)
+    }
+
+    fn options_arg(options: &JsValue) -> Result<SearchOptions, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            return Ok(SearchOptions::default());
+        }
+        if !options.is_object() || options.is_array() {
+            let msg = format!(
+                "search: options must be an object, got {}",
+                type_name(options)
+            );
+            return Err(TypeError::new(&msg).into());
+        }
+        let default = SearchOptions::default();
+        Ok(SearchOptions {
+            limit: count_option(options, "limit", default.limit, 1, MAX_LIMIT)?,
+            offset: count_option(options, "offset", default.offset, 0, u32::MAX as usize)?,
+        })
+    }
+
+    fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+        serde_wasm_bindgen::to_value(value).map_err(|e| Error::new(&e.to_string()).into())
+    }
+
+    /// `search(query: string, options?: {limit?: number, offset?: number})`.
+    #[wasm_bindgen]
+    pub fn search(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+        let query = string_arg(&query, "search: query")?;
+        let options = options_arg(&options)?;
+        to_js(&crate::embedded().search(&query, &options))
+    }
+
+    /// `get(id: string, query?: string)`: the document, or `undefined` for an unknown id.
+    #[wasm_bindgen]
+    pub fn get(id: JsValue, query: JsValue) -> Result<JsValue, JsValue> {
+        let id = string_arg(&id, "get: id")?;
+        let query = if query.is_undefined() || query.is_null() {
+            None
+        } else {
+            Some(string_arg(&query, "get: query")?)
+        };
+        match crate::embedded().get(&id, query.as_deref()) {
+            Some(doc) => to_js(&doc),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+}
