@@ -1,0 +1,51 @@
+// Query logs. The Quran word log comes from the quality helper (tests/quality/quran-queries.txt);
+// the synthetic log is a fixed, seeded sample of the corpus, so every engine gets the same queries.
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function readWordLog(repo) {
+  const f = path.join(repo, 'tests', 'quality', 'quran-queries.txt');
+  if (!fs.existsSync(f)) return null;
+  return fs.readFileSync(f, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+}
+
+function rng(seed) { // mulberry32
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// How a person types: no diacritics or Quranic marks, plain alef for alef wasla.
+const typed = (w) => w.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/\u0671/g, '\u0627').replace(/\u0640/g, '');
+
+// n queries: 60% one word, 25% two consecutive words, 15% a 3-5 letter prefix (as-you-type).
+export function syntheticLog(docs, n = 200, seed = 42) {
+  const r = rng(seed);
+  const out = [];
+  const seen = new Set();
+  let guard = 0;
+  while (out.length < n && guard++ < n * 50) {
+    const d = docs[Math.floor(r() * docs.length)];
+    const words = `${d.title} ${d.text}`.split(/[^\p{L}\p{M}\p{N}]+/u).map(typed).filter((w) => /\p{L}{3,}/u.test(w));
+    if (words.length < 2) continue;
+    const i = Math.floor(r() * (words.length - 1));
+    const x = r();
+    let q;
+    if (x < 0.6) q = words[i];
+    else if (x < 0.85) q = `${words[i]} ${words[i + 1]}`;
+    else {
+      const w = words[i];
+      if (w.length < 5) continue;
+      q = w.slice(0, 3 + Math.floor(r() * 3));
+    }
+    if (seen.has(q)) continue;
+    seen.add(q);
+    out.push(q);
+  }
+  return out;
+}

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// fahras benchmark: fahras vs MiniSearch, FlexSearch, lunr (+lunr.ar), Orama (+arabic stemmer) and
+// Pagefind, on the seeds, Quran (verse per doc) and Quran-passages corpora, in one run on this machine.
+// See tests/bench/README.md for what is measured and how. `make bench` runs it.
+//
+// Environment (all optional):
+//   BENCH_CORPORA=seeds,quran,passages   BENCH_ENGINES=fahras,minisearch,flexsearch,lunr,orama,pagefind
+//   BENCH_QUICK=1            fewer repetitions (for a smoke run)
+//   BENCH_COLD_RUNS=5        cold page loads per site (median), BENCH_THROTTLED_RUNS=3 (0 = skip)
+//   BENCH_PASSES=3           timed passes over the query log (after one warm-up pass)
+//   BENCH_BUILD_REPS         index builds per engine (median); default 5 for seeds, 3 otherwise
+//   BENCH_MAX_QUERIES=300    latency log length cap
+//   BENCH_SKIP_FAHRAS_BUILD=1  reuse tests/bench/out/<corpus>/pkg from an earlier run
+//   BENCH_RESULTS=path       where to write the Markdown (default: tests/bench/RESULTS.md for a full
+//                            run, tests/bench/out/RESULTS-partial.md when restricted)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync, execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const REPO = path.resolve(BENCH, '..', '..');
+const OUT = path.join(BENCH, 'out');
+const T0 = performance.now();
+const log = (...a) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(0).padStart(4)}s]`, ...a);
+
+// The peers live in tests/bench/node_modules (own package.json + lock); install when missing.
+if (!fs.existsSync(path.join(BENCH, 'node_modules', 'playwright-core'))) {
+  log('installing bench dependencies (npm ci in tests/bench)');
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: BENCH, stdio: 'inherit' });
+}
+
+const { CORPORA, prepareCorpus, loadDir, corpusBytes } = await import('./lib/corpora.mjs');
+const { ENGINES, JS_PEERS, buildPeer, buildPagefind, buildFahras, fahrasIndexTime } = await import('./lib/engines.mjs');
+const { launch } = await import('./lib/browser.mjs');
+const { measureSite } = await import('./lib/browser.mjs');
+const { startServer } = await import('./lib/server.mjs');
+const { payload } = await import('./lib/payload.mjs');
+const { readWordLog, syntheticLog } = await import('./lib/queries.mjs');
+const { scoreRuns, metricsSource, readJudged } = await import('./lib/quality.mjs');
+const { quantile, median } = await import('./lib/stats.mjs');
+const { renderReport } = await import('./lib/report.mjs');
+
+const list = (v, all) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : all);
+const corpora = list(process.env.BENCH_CORPORA, CORPORA);
+const engines = list(process.env.BENCH_ENGINES, ENGINES);
+for (const c of corpora) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c}; have ${CORPORA}`);
+for (const e of engines) if (!ENGINES.includes(e)) throw new Error(`unknown engine ${e}; have ${ENGINES}`);
+const quick = !!process.env.BENCH_QUICK;
+const num = (name, dflt) => (process.env[name] !== undefined ? Number(process.env[name]) : dflt);
+const cfg = {
+  coldRuns: num('BENCH_COLD_RUNS', quick ? 2 : 5),
+  throttledRuns: num('BENCH_THROTTLED_RUNS', quick ? 1 : 3),
+  passes: num('BENCH_PASSES', quick ? 1 : 3),
+  maxQueries: num('BENCH_MAX_QUERIES', quick ? 100 : 300),
+  k: 10,
+};
+const buildReps = (c) => num('BENCH_BUILD_REPS', quick ? 1 : c === 'seeds' ? 5 : 3);
+const full = !process.env.BENCH_CORPORA && !process.env.BENCH_ENGINES && !quick;
+const resultsPath = process.env.BENCH_RESULTS || (full ? path.join(BENCH, 'RESULTS.md') : path.join(OUT, 'RESULTS-partial.md'));
+
+fs.mkdirSync(OUT, { recursive: true });
+const notes = [];
+const data = { corpora: {}, cfg, started: new Date().toISOString() };
+
+// ---------------------------------------------------------------- corpora, query logs, builds
+for (const corpus of corpora) {
+  let dir;
+  try {
+    dir = prepareCorpus(corpus, { repo: REPO, workDir: OUT, log });
+  } catch (e) {
+    log(`corpus ${corpus} skipped: ${e.message}`);
+    notes.push(`corpus ${corpus} skipped: ${e.message}`);
+    continue;
+  }
+  const docs = loadDir(dir);
+  const judgedName = corpus === 'seeds' ? 'seeds' : corpus === 'quran' ? 'quran' : null;
+  const judged = judgedName ? await readJudged(judgedName) : null;
+  const wordLog = corpus === 'seeds' ? null : readWordLog(REPO);
+  const synth = syntheticLog(docs, 200);
+  // Latency log: the Quran word log where it applies, else the synthetic one; judged queries added.
+  const base = wordLog && wordLog.length ? wordLog : synth;
+  const latencyQueries = [...new Set([...(judged || []).map((c) => c.q), ...base])].slice(0, cfg.maxQueries);
+  const C = data.corpora[corpus] = {
+    dir, docs: docs.length, bytes: corpusBytes(dir), engines: {},
+    judged: judged ? judged.length : 0, wordLog: wordLog ? wordLog.length : 0, synth: synth.length,
+    latencyLog: wordLog && wordLog.length ? 'tests/quality/quran-queries.txt' : 'synthetic (seeded sample of the corpus)',
+    latencyQueries, firstQuery: latencyQueries[0],
+  };
+  C.resultQueries = {
+    ...(judged ? { judged: judged.map((c) => c.q) } : {}),
+    zeroHit: wordLog && wordLog.length ? wordLog : synth,
+  };
+  C.zeroHitLog = wordLog && wordLog.length ? 'quran-queries.txt' : 'synthetic';
+  C.judgedCases = judged;
+  log(`${corpus}: ${docs.length} docs, ${(C.bytes / 1e6).toFixed(2)} MB; ${latencyQueries.length} latency queries; judged ${C.judged}`);
+
+  for (const engine of engines) {
+    const site = path.join(OUT, corpus, engine);
+    const E = C.engines[engine] = {};
+    try {
+      if (engine === 'fahras') {
+        if (process.env.BENCH_SKIP_FAHRAS_BUILD && fs.existsSync(path.join(OUT, corpus, 'pkg', 'fahras_bg.wasm'))) {
+          log(`${corpus}/fahras: reusing out/${corpus}/pkg`);
+          const { buildFahrasSiteOnly } = await import('./lib/engines.mjs');
+          await buildFahrasSiteOnly(corpus, OUT, site);
+        } else {
+          log(`${corpus}/fahras: scripts/build-wasm.sh (cargo)`);
+          const r = await buildFahras(corpus, dir, OUT, site, log);
+          E.wasmBuildWallMs = r.wallMs;
+        }
+        log(`${corpus}/fahras: native index build timing`);
+        const t = await fahrasIndexTime(dir, buildReps(corpus), log);
+        if (t) { E.buildMs = t.median_ms; E.buildRuns = t.runs_ms; E.indexBytes = t.index_bytes; }
+        else notes.push(`${corpus}: fahras index build time unavailable (tests/bench/indexer did not build)`);
+      } else if (JS_PEERS.has(engine)) {
+        log(`${corpus}/${engine}: build x${buildReps(corpus)}`);
+        Object.assign(E, await buildPeer(engine, docs, site, buildReps(corpus)));
+      } else if (engine === 'pagefind') {
+        log(`${corpus}/pagefind: pagefind indexer x${buildReps(corpus)}`);
+        Object.assign(E, await buildPagefind(docs, site, path.join(OUT, corpus, 'pagefind-html'), buildReps(corpus)));
+      }
+    } catch (e) {
+      log(`${corpus}/${engine}: build failed: ${e.message}`);
+      E.error = `build: ${e.message.split('\n')[0]}`;
+      notes.push(`${corpus}/${engine} build failed: ${e.message.split('\n').slice(0, 3).join(' ')}`);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- browser measurements
+const server = await startServer(OUT);
+const browser = await launch();
+data.chromium = browser.version();
+try {
+  for (const [corpus, C] of Object.entries(data.corpora)) {
+    for (const [engine, E] of Object.entries(C.engines)) {
+      if (E.error) continue;
+      log(`${corpus}/${engine}: chromium (${cfg.coldRuns} cold + ${cfg.throttledRuns} throttled loads, ${C.latencyQueries.length} queries x ${cfg.passes})`);
+      try {
+        const m = await measureSite(browser, server, `${corpus}/${engine}`, {
+          firstQuery: C.firstQuery, coldRuns: cfg.coldRuns, throttledRuns: cfg.throttledRuns,
+          latencyQueries: C.latencyQueries, passes: cfg.passes, k: cfg.k, resultQueries: C.resultQueries,
+        });
+        E.firstMs = median(m.firstMs); E.firstRuns = m.firstMs;
+        E.firstThrottledMs = m.firstThrottledMs.length ? median(m.firstThrottledMs) : null;
+        E.firstHits = m.firstHits;
+        E.payload = payload(OUT, m.requests);
+        E.memory = m.memory;
+        // Per-query median over the timed passes, then percentiles over the queries.
+        const perQuery = m.latency.map((xs) => median(xs));
+        E.latency = { p50: quantile(perQuery, 0.5), p95: quantile(perQuery, 0.95), p99: quantile(perQuery, 0.99), n: perQuery.length };
+        const zh = m.results.zeroHit;
+        E.zeroHit = { rate: zh.filter((r) => !Array.isArray(r) || r.length === 0).length / zh.length, n: zh.length, errors: zh.filter((r) => !Array.isArray(r)).length };
+        if (m.results.judged) {
+          E.quality = await scoreRuns(C.judgedCases, m.results.judged.map((r) => (Array.isArray(r) ? r : [])), cfg.k);
+        }
+      } catch (e) {
+        log(`${corpus}/${engine}: browser run failed: ${e.message}`);
+        E.error = `browser: ${e.message.split('\n')[0]}`;
+        notes.push(`${corpus}/${engine} browser run failed: ${e.message.split('\n').slice(0, 3).join(' ')}`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+// ---------------------------------------------------------------- report
+const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || os.cpus()[0]?.model;
+data.machine = { nproc: spawnSync('nproc', { encoding: 'utf8' }).stdout.trim(), cpu, node: process.version, chromium: data.chromium, mem: `${Math.round(os.totalmem() / 2 ** 30)} GiB` };
+data.metrics = metricsSource();
+data.notes = notes;
+data.elapsedS = (performance.now() - T0) / 1000;
+for (const C of Object.values(data.corpora)) { delete C.judgedCases; delete C.resultQueries; }
+fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(data, null, 1));
+const md = renderReport(data);
+fs.writeFileSync(resultsPath, md);
+console.log(md);
+log(`wrote ${path.relative(REPO, resultsPath)} and tests/bench/out/results.json in ${data.elapsedS.toFixed(0)} s`);

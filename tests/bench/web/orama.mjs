@@ -1,0 +1,32 @@
+// Orama 3 with its documented Arabic stemmer (@orama/stemmers/arabic) and tokenizer language;
+// Orama keeps the documents inside its index, so no separate docs.json ships.
+import { create, insertMultiple, search, save, load as oramaLoad } from '@orama/orama';
+import { stemmer, language } from '@orama/stemmers/arabic';
+import { fetchJSON } from './common.mjs';
+
+function createDb() {
+  return create({
+    schema: { title: 'string', text: 'string' },
+    components: { tokenizer: { language, stemming: true, stemmer } },
+  });
+}
+const SEARCH = { tolerance: 1, boost: { title: 2 } };
+
+export async function build(docs) {
+  const db = createDb();
+  await insertMultiple(db, docs.map((d) => ({ id: d.id, title: d.title, text: d.text })), 1000);
+  return { 'index.json': JSON.stringify(await save(db)) };
+}
+
+export async function load() {
+  const data = await fetchJSON('index.json');
+  const db = createDb();
+  await oramaLoad(db, data);
+  return {
+    search(q, k) {
+      const r = search(db, { term: q, limit: k, ...SEARCH });
+      const map = (res) => res.hits.map((h) => ({ id: h.id, title: h.document.title }));
+      return r && typeof r.then === 'function' ? r.then(map) : map(r);
+    },
+  };
+}
