@@ -49,7 +49,7 @@ function safeUrl(u) {
   }
 }
 
-// When the text opens with its title line, move that prefix (marks and all) into a block-level
+// When the text's first line is its title, move that line (marks and all) into a block-level
 // headline span, so the title is not shown twice; el.textContent stays exactly the text.
 function lead(el, n) {
   const span = h('span', { class: 'lead' });
@@ -95,7 +95,7 @@ class FahrasSearch extends HTMLElement {
     u.input = h('input', {
       type: 'search', role: 'combobox', 'aria-label': 'بحث', 'aria-autocomplete': 'list',
       'aria-expanded': 'false', 'aria-controls': 'lb', autocomplete: 'off', spellcheck: 'false',
-      enterkeyhint: 'search', dir: 'auto',
+      enterkeyhint: 'search',
     });
     u.status = h('p', { class: 'st', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
     u.alert = h('div', { class: 'err', role: 'alert' });
@@ -308,8 +308,9 @@ class FahrasSearch extends HTMLElement {
     const hit = this.#hits.find((x) => x.id === id);
     fill(u.title, d.title, hit?.title_highlights);
     fill(u.text, d.text, d.highlights);
-    const titled = d.title && d.text.startsWith(d.title);
-    if (titled) lead(u.text, d.title.length + (d.text[d.title.length] === '\n'));
+    const rest = d.text.startsWith(d.title) && d.text.slice(d.title.length);
+    const titled = !!d.title && (rest === '' || /^\r?\n/.test(rest)); // title = whole first line
+    if (titled) lead(u.text, d.title.length + (rest.match(/^\r?\n/)?.[0].length || 0));
     u.title.classList.toggle('sr', titled);
     const url = safeUrl(d.url || hit?.url);
     u.src.replaceChildren(url ? h('a', { href: url, rel: 'noopener noreferrer', dir: 'ltr' }, 'المصدر الأصلي') : '');

@@ -113,6 +113,16 @@ describe('results list', () => {
     assert.match(await status(page).textContent(), /لا نتائج/);
   });
 
+  test('a relaxed match (not every word found) says so', async () => {
+    page = await newPage(browser);
+    await load(page, server.url);
+    await typeQuery(`${QUERY} زعفران`);
+    assert.ok((await options(page).count()) > 0);
+    assert.match(await page.locator('fahras-search .note').textContent(), /لا توجد مستندات تضمّ كل كلمات البحث/);
+    await box(page).fill(QUERY);
+    assert.equal(await page.locator('fahras-search .note').textContent(), '');
+  });
+
   test('HTML typed into the box is shown as text', async () => {
     page = await newPage(browser);
     await load(page, server.url);
@@ -208,6 +218,28 @@ describe('document view', () => {
     await page.goBack();
     await docView(page).waitFor();
     assert.deepEqual(params(), { q, doc: id });
+  });
+
+  test('a title that is the first line is shown once, as the headline of the text', async () => {
+    page = await newPage(browser);
+    let headlines = 0;
+    for (const { id, text } of SEEDS) {
+      await load(page, `${server.url}?q=${encodeURIComponent(QUERY)}&doc=${id}`);
+      await docView(page).waitFor();
+      assert.equal(await docText(page).textContent(), text);
+      const title = await page.locator('fahras-search article h2').textContent();
+      const lead = page.locator('fahras-search article .text .lead');
+      if (text.split('\n')[0] === title) {
+        headlines++;
+        assert.equal((await lead.textContent()).trimEnd(), title, `${id}: first line is the headline`);
+        assert.ok(await lead.isVisible());
+        assert.equal(await page.locator('fahras-search article h2.sr').count(), 1, `${id}: h2 kept for screen readers only`);
+      } else {
+        assert.equal(await lead.count(), 0, `${id}: derived title, text shown as is`);
+        assert.ok(await page.locator('fahras-search article h2').isVisible(), `${id}: derived title visible`);
+      }
+    }
+    assert.ok(headlines > 0, 'at least one seed has its first line as title');
   });
 
   test('an unknown ?doc= falls back to the list', async () => {
