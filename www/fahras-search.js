@@ -1,17 +1,14 @@
-// <fahras-search>: an accessible, as-you-type Arabic search box over the fahras WebAssembly engine.
-// No framework, no bundler. Security rule: text from the corpus or the query reaches the DOM only
-// through textContent / Text nodes (never innerHTML & co.), so a document cannot inject markup.
-// Attributes: placeholder, limit (1..100, default 10), src (wasm-bindgen glue, default ./pkg/fahras.js
-// relative to this file). Events: fahras-ready, fahras-error. Light/dark colours: --fs-* properties.
+// <fahras-search>: accessible as-you-type Arabic search over the fahras wasm engine (see EMBED.md).
+// Rule: corpus and query text reach the DOM only as Text nodes, never through innerHTML & co.
 const BASE = import.meta.url;
 const PLURAL = new Intl.PluralRules('ar');
 
-// Arabic count with its grammatical number: zero/one/two/few (3–10) take their own forms.
+// Arabic number agreement: zero/one/two/few (3–10) have their own forms.
 const count = (n) =>
   ({ zero: 'لا نتائج', one: 'نتيجة واحدة', two: 'نتيجتان', few: `${n} نتائج` })[PLURAL.select(n)] ||
   `${n} نتيجة`;
 
-// Element factory: attributes only (values are never parsed as HTML), children as nodes or strings.
+// Element factory; strings become Text nodes, attribute values are never parsed as HTML.
 function h(tag, attrs, ...kids) {
   const el = document.createElement(tag);
   for (const k in attrs) if (attrs[k] != null) el.setAttribute(k, attrs[k]);
@@ -19,8 +16,7 @@ function h(tag, attrs, ...kids) {
   return el;
 }
 
-// Fill el with text, wrapping the UTF-16 [start, end) ranges in <mark>. Ranges are sorted, clipped
-// and overlapping/touching ones merged, so odd input can never duplicate or drop text.
+// text with UTF-16 [start, end) ranges as <mark>: sorted, clipped, overlaps merged; no text lost.
 function fill(el, text, ranges = []) {
   el.replaceChildren();
   let at = 0, mark = null;
@@ -49,8 +45,7 @@ function safeUrl(u) {
   }
 }
 
-// When the text's first line is its title, move that line (marks and all) into a block-level
-// headline span, so the title is not shown twice; el.textContent stays exactly the text.
+// Wrap the first n chars (the title line) in a headline span; el.textContent is unchanged.
 function lead(el, n) {
   const span = h('span', { class: 'lead' });
   while (n > 0 && el.firstChild) {
@@ -118,7 +113,7 @@ class FahrasSearch extends HTMLElement {
       const o = e.target.closest('[role=option]');
       if (o) this.#open(o.dataset.id);
     });
-    // Keep DOM focus in the box while clicking an option (aria-activedescendant pattern).
+    // DOM focus stays in the box (aria-activedescendant pattern).
     u.lb.addEventListener('mousedown', (e) => e.preventDefault());
     u.back.addEventListener('click', () => this.#back());
     u.doc.addEventListener('keydown', (e) => {
@@ -164,6 +159,13 @@ class FahrasSearch extends HTMLElement {
     return url.href;
   }
 
+  // Safari throws after ~100 history calls in 30 s; the URL may lag then, the search must not.
+  #hist(push, fahras, doc) {
+    try {
+      history[push ? 'pushState' : 'replaceState']({ fahras }, '', this.#url(this.#ui.input.value, doc));
+    } catch {}
+  }
+
   #fromUrl(focus) {
     const p = new URLSearchParams(location.search);
     const q = p.get('q') || '', doc = p.get('doc');
@@ -176,7 +178,7 @@ class FahrasSearch extends HTMLElement {
   // ---- list view ----
   #typed() {
     const q = this.#ui.input.value;
-    history.replaceState({ fahras: 'list' }, '', this.#url(q));
+    this.#hist(false, 'list');
     this.#run(q);
     this.#showList(false);
   }
@@ -185,7 +187,13 @@ class FahrasSearch extends HTMLElement {
     if (!this.#eng || q === this.#q) return;
     this.#q = q;
     const u = this.#ui;
-    const r = this.#eng.search(q, { limit: this.limit });
+    let r;
+    try {
+      r = this.#eng.search(q, { limit: this.limit });
+    } catch (err) { // an engine bug: say so instead of silently showing stale results
+      r = { total: 0, hits: [] };
+      u.alert.replaceChildren(h('strong', null, 'حدث خطأ في محرك البحث. '), h('small', { dir: 'ltr' }, String(err?.message || err)));
+    }
     const hits = (this.#hits = r.hits);
     u.lb.replaceChildren(...hits.map((hit, i) => {
       const url = hit.url && safeUrl(hit.url);
@@ -293,7 +301,7 @@ class FahrasSearch extends HTMLElement {
   // ---- document view ----
   #open(id) {
     if (!this.#show(id)) return;
-    history.pushState({ fahras: 'doc' }, '', this.#url(this.#ui.input.value, id));
+    this.#hist(true, 'doc', id);
   }
 
   #show(id) {
@@ -327,7 +335,7 @@ class FahrasSearch extends HTMLElement {
   #back() {
     if (history.state?.fahras === 'doc') history.back(); // popstate restores the list and focus
     else {
-      history.pushState({ fahras: 'list' }, '', this.#url(this.#ui.input.value));
+      this.#hist(true, 'list');
       this.#showList(true);
     }
   }

@@ -111,6 +111,14 @@ test('overlapping, unsorted or out-of-range highlight ranges keep the text intac
   assert.deepEqual(await t.locator('mark').allTextContents(), ['ab']);
 });
 
+test('an exception from search() is reported in the alert region, not thrown', async () => {
+  page = await newPage(browser);
+  await load(page, base);
+  await box(page).fill('انهيار');
+  assert.match(await page.locator('fahras-search [role=alert]').textContent(), /حدث خطأ في محرك البحث.*stub engine failure/);
+  assert.equal(await options(page).count(), 0);
+});
+
 test('the loading state is visible until init() resolves', async () => {
   page = await newPage(browser);
   let release;
