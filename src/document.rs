@@ -29,11 +29,7 @@ mod tests {
     use super::*;
 
     fn doc(title: &str, text: &str) -> Document {
-        Document {
-            id: "x".into(),
-            title: title.into(),
-            text: text.into(),
-        }
+        Document { id: "x".into(), title: title.into(), text: text.into() }
     }
 
     #[test]

@@ -17,7 +17,7 @@ pub use search::{DocView, Hit, SearchOptions, SearchResult};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use js_sys::{Error, RangeError, Reflect, TypeError};
+    use js_sys::{Error, Number, RangeError, Reflect, TypeError};
     use wasm_bindgen::prelude::*;
 
     use crate::search::{SearchOptions, MAX_LIMIT};
@@ -39,11 +39,7 @@ mod wasm {
 
     fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
         value.as_string().ok_or_else(|| {
-            TypeError::new(&format!(
-                "{what} must be a string, got {}",
-                type_name(value)
-            ))
-            .into()
+            TypeError::new(&format!("{what} must be a string, got {}", type_name(value))).into()
         })
     }
 
@@ -60,16 +56,13 @@ mod wasm {
             return Ok(default);
         }
         let Some(n) = value.as_f64() else {
-            let msg = format!(
-                "search: options.{name} must be a number, got {}",
-                type_name(&value)
-            );
+            let msg = format!("search: options.{name} must be a number, got {}", type_name(&value));
             return Err(TypeError::new(&msg).into());
         };
         if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
-            let msg = format!(
-                "search: options.{name} must be a whole number from {min} to {max}, got {n}"
-            );
+            // JS formats the number: Rust's float formatting would add ~15 KB of wasm.
+            let got: String = Number::from(n).to_string(10).map(String::from).unwrap_or_default();
+            let msg = format!("search: options.{name} must be a whole number from {min} to {max}, got {got}");
             return Err(RangeError::new(&msg).into());
         }
         Ok(n as usize)
@@ -80,10 +73,7 @@ mod wasm {
             return Ok(SearchOptions::default());
         }
         if !options.is_object() || options.is_array() {
-            let msg = format!(
-                "search: options must be an object, got {}",
-                type_name(options)
-            );
+            let msg = format!("search: options must be an object, got {}", type_name(options));
             return Err(TypeError::new(&msg).into());
         }
         let default = SearchOptions::default();

@@ -10,10 +10,7 @@ pub struct Cluster {
 
 impl Cluster {
     pub fn new(base: char) -> Self {
-        Cluster {
-            base,
-            marks: Vec::new(),
-        }
+        Cluster { base, marks: Vec::new() }
     }
 
     pub fn has(&self, mark: char) -> bool {
@@ -44,10 +41,7 @@ pub fn clusters(chars: impl Iterator<Item = char>) -> Vec<Cluster> {
         if is_mark(c) {
             match out.last_mut() {
                 Some(last) => last.marks.push(c),
-                None => out.push(Cluster {
-                    base: '\0',
-                    marks: vec![c],
-                }),
+                None => out.push(Cluster { base: '\0', marks: vec![c] }),
             }
         } else {
             out.push(Cluster::new(c));
@@ -64,13 +58,7 @@ mod tests {
     fn marks_attach_to_the_letter_before() {
         let cs = clusters("قَالَ".chars());
         assert_eq!(cs.len(), 3);
-        assert_eq!(
-            cs[0],
-            Cluster {
-                base: 'ق',
-                marks: vec!['\u{064E}']
-            }
-        );
+        assert_eq!(cs[0], Cluster { base: 'ق', marks: vec!['\u{064E}'] });
         assert!(cs[1].marks.is_empty());
     }
 

@@ -12,10 +12,7 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 pub fn strip(clusters: &[Cluster]) -> impl Iterator<Item = char> + '_ {
-    clusters
-        .iter()
-        .map(|c| c.base)
-        .filter(|&c| !is_invisible(c))
+    clusters.iter().map(|c| c.base).filter(|&c| !is_invisible(c))
 }
 
 #[cfg(test)]

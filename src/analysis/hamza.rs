@@ -56,9 +56,7 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
         let on_tatweel = cluster.base == TATWEEL && combining;
         if !(on_tatweel || cluster.base == HAMZA) {
             if combining {
-                clusters[i]
-                    .marks
-                    .retain(|&m| m != HAMZA_ABOVE && m != HAMZA_BELOW);
+                clusters[i].marks.retain(|&m| m != HAMZA_ABOVE && m != HAMZA_BELOW);
             }
             i += 1;
             continue;
@@ -85,9 +83,7 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
             };
             let cluster = &mut clusters[i];
             cluster.base = seat;
-            cluster
-                .marks
-                .retain(|&m| m != HAMZA_ABOVE && m != HAMZA_BELOW);
+            cluster.marks.retain(|&m| m != HAMZA_ABOVE && m != HAMZA_BELOW);
         }
         i += 1;
     }
@@ -101,10 +97,7 @@ mod tests {
     fn run(word: &str) -> String {
         let mut cs = clusters(word.chars());
         apply(&mut cs);
-        cs.iter()
-            .map(|c| c.base)
-            .filter(|&c| c != TATWEEL)
-            .collect()
+        cs.iter().map(|c| c.base).filter(|&c| c != TATWEEL).collect()
     }
 
     #[test]

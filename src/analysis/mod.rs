@@ -57,11 +57,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if terms.is_empty() {
             continue;
         }
-        out.push(Token {
-            start: word[0].start,
-            end: word[word.len() - 1].end,
-            terms,
-        });
+        out.push(Token { start: word[0].start, end: word[word.len() - 1].end, terms });
     }
     out
 }
@@ -74,11 +70,8 @@ fn fold_word(chars: impl Iterator<Item = char>) -> Vec<String> {
     let mut terms: Vec<String> = Vec::with_capacity(2);
     for mut reading in readings {
         hamza::apply(&mut reading);
-        let folded: String = diacritics::strip(&reading)
-            .map(letters::fold)
-            .map(digits::fold)
-            .map(latin::fold)
-            .collect();
+        let folded: String =
+            diacritics::strip(&reading).map(letters::fold).map(digits::fold).map(latin::fold).collect();
         if folded.is_empty() {
             continue;
         }
@@ -156,10 +149,7 @@ mod tests {
         ] {
             let modern = fold(modern);
             let readings = &terms(uthmani)[0];
-            assert!(
-                readings.contains(&modern),
-                "{uthmani}: {readings:?} lacks {modern}"
-            );
+            assert!(readings.contains(&modern), "{uthmani}: {readings:?} lacks {modern}");
         }
     }
 
@@ -169,10 +159,7 @@ mod tests {
         {
             let ra = &terms(a)[0];
             let rb = &terms(b)[0];
-            assert!(
-                ra.iter().all(|t| !rb.contains(t)),
-                "{a} {ra:?} ~ {b} {rb:?}"
-            );
+            assert!(ra.iter().all(|t| !rb.contains(t)), "{a} {ra:?} ~ {b} {rb:?}");
         }
     }
 

@@ -59,11 +59,7 @@ mod tests {
     #[test]
     fn the_checked_in_table_is_what_the_generator_writes() {
         let fresh = nfkc_gen::source();
-        assert_eq!(
-            include_str!("nfkc_table.rs"),
-            fresh,
-            "run FAHRAS_WRITE_NFKC_TABLE=1 cargo build"
-        );
+        assert_eq!(include_str!("nfkc_table.rs"), fresh, "run FAHRAS_WRITE_NFKC_TABLE=1 cargo build");
     }
 
     #[test]

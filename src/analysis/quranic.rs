@@ -27,11 +27,7 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
         if matches!(cluster.base, SMALL_WAW_LENGTHENING | SMALL_YEH_LENGTHENING) {
             continue;
         }
-        let letters: Vec<char> = cluster
-            .marks
-            .iter()
-            .filter_map(|&m| letter_for(m))
-            .collect();
+        let letters: Vec<char> = cluster.marks.iter().filter_map(|&m| letter_for(m)).collect();
         cluster.marks.retain(|&m| !is_annotation(m));
         out.push(cluster);
         out.extend(letters.into_iter().map(Cluster::new));
@@ -47,9 +43,7 @@ mod tests {
     fn run(word: &str) -> String {
         let mut cs = clusters(word.chars());
         apply(&mut cs);
-        cs.iter()
-            .flat_map(|c| std::iter::once(c.base).chain(c.marks.iter().copied()))
-            .collect()
+        cs.iter().flat_map(|c| std::iter::once(c.base).chain(c.marks.iter().copied())).collect()
     }
 
     #[test]

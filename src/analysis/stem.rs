@@ -21,8 +21,15 @@ fn core_len(s: &str) -> usize {
 }
 
 fn is_arabic_word(term: &str) -> bool {
-    term.chars()
-        .all(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06FF}'))
+    term.chars().all(|c| matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06FF}'))
+}
+
+/// Every prefix [`stem`] may strip from a term: a stem's terms all start with one of these
+/// followed by the stem.
+pub fn strippable_prefixes() -> impl Iterator<Item = String> {
+    ["", "و"]
+        .into_iter()
+        .flat_map(|waw| std::iter::once("").chain(PREFIXES).map(move |article| format!("{waw}{article}")))
 }
 
 /// The stem of a folded term.
@@ -106,6 +113,18 @@ mod tests {
             ("الدول", "الدولار"),
         ] {
             assert_ne!(st(a), st(b), "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn every_stripped_prefix_is_listed() {
+        let prefixes: Vec<String> = strippable_prefixes().collect();
+        for word in ["وبالمغرب", "والأمن", "للأمم", "وتعزيز", "الوطنية", "فالأكيد"]
+        {
+            let term = fold(word);
+            let stem = stem(&term);
+            let prefix = &term[..term.find(stem).unwrap()];
+            assert!(prefixes.iter().any(|p| p == prefix), "{word}: {prefix}");
         }
     }
 

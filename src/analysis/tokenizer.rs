@@ -22,20 +22,16 @@ fn class(c: char) -> Class {
     match c {
         '0'..='9' | 'a'..='z' | 'A'..='Z' => Class::Other,
         '\u{0640}' | '\u{06E5}' | '\u{06E6}' => Class::Joiner,
-        '\u{200C}'..='\u{200F}'
-        | '\u{061C}'
-        | '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}' => Class::Joiner,
+        '\u{200C}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            Class::Joiner
+        }
         '\u{00AD}' | '\u{FEFF}' => Class::Joiner,
         c if is_mark(c) => Class::Joiner,
         '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Class::Other,
-        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' => {
+        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' => Class::Arabic,
+        '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' => {
             Class::Arabic
         }
-        '\u{0671}'..='\u{06D3}'
-        | '\u{06D5}'
-        | '\u{06EE}'..='\u{06EF}'
-        | '\u{06FA}'..='\u{06FC}' => Class::Arabic,
         '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' => Class::Arabic,
         c if c.is_alphanumeric() => Class::Other,
         _ => Class::Separator,
@@ -75,42 +71,27 @@ mod tests {
 
     fn split(text: &str) -> Vec<String> {
         let chars = fold_text(text);
-        words(&chars)
-            .iter()
-            .map(|w| text[w[0].start..w[w.len() - 1].end].to_string())
-            .collect()
+        words(&chars).iter().map(|w| text[w[0].start..w[w.len() - 1].end].to_string()).collect()
     }
 
     #[test]
     fn arabic_punctuation_separates() {
-        assert_eq!(
-            split("موسكو، الرباط؛ لماذا؟نعم"),
-            ["موسكو", "الرباط", "لماذا", "نعم"]
-        );
+        assert_eq!(split("موسكو، الرباط؛ لماذا؟نعم"), ["موسكو", "الرباط", "لماذا", "نعم"]);
     }
 
     #[test]
     fn curly_quotes_nbsp_and_hyphens_separate() {
-        assert_eq!(
-            split("لـ”الديبلوماسية”\u{00A0}رابح-رابح"),
-            ["لـ", "الديبلوماسية", "رابح", "رابح"]
-        );
+        assert_eq!(split("لـ”الديبلوماسية”\u{00A0}رابح-رابح"), ["لـ", "الديبلوماسية", "رابح", "رابح"]);
     }
 
     #[test]
     fn joiners_and_marks_stay_inside_a_word() {
-        assert_eq!(
-            split("الأمــن مي\u{200C}خواهم تحوّل"),
-            ["الأمــن", "مي\u{200C}خواهم", "تحوّل"]
-        );
+        assert_eq!(split("الأمــن مي\u{200C}خواهم تحوّل"), ["الأمــن", "مي\u{200C}خواهم", "تحوّل"]);
     }
 
     #[test]
     fn scripts_split_but_latin_keeps_its_digits() {
-        assert_eq!(
-            split("(FSB) ب2025 G20 ٢٠٢٥م"),
-            ["FSB", "ب", "2025", "G20", "٢٠٢٥", "م"]
-        );
+        assert_eq!(split("(FSB) ب2025 G20 ٢٠٢٥م"), ["FSB", "ب", "2025", "G20", "٢٠٢٥", "م"]);
     }
 
     #[test]

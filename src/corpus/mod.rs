@@ -17,26 +17,11 @@ pub const MAX_CORPUS_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusError {
-    Io {
-        path: PathBuf,
-        message: String,
-    },
-    InvalidUtf8 {
-        path: PathBuf,
-        offset: usize,
-    },
-    DuplicateId {
-        id: String,
-        first: PathBuf,
-        second: PathBuf,
-    },
-    Empty {
-        path: PathBuf,
-    },
-    TooLarge {
-        path: PathBuf,
-        bytes: u64,
-    },
+    Io { path: PathBuf, message: String },
+    InvalidUtf8 { path: PathBuf, offset: usize },
+    DuplicateId { id: String, first: PathBuf, second: PathBuf },
+    Empty { path: PathBuf },
+    TooLarge { path: PathBuf, bytes: u64 },
 }
 
 impl fmt::Display for CorpusError {
@@ -46,18 +31,11 @@ impl fmt::Display for CorpusError {
             CorpusError::InvalidUtf8 { path, offset } => {
                 write!(f, "{}: invalid UTF-8 at byte {offset}", path.display())
             }
-            CorpusError::DuplicateId { id, first, second } => write!(
-                f,
-                "duplicate document id `{id}`: {} and {}",
-                first.display(),
-                second.display()
-            ),
+            CorpusError::DuplicateId { id, first, second } => {
+                write!(f, "duplicate document id `{id}`: {} and {}", first.display(), second.display())
+            }
             CorpusError::Empty { path } => {
-                write!(
-                    f,
-                    "{}: no documents (expected .txt files with text)",
-                    path.display()
-                )
+                write!(f, "{}: no documents (expected .txt files with text)", path.display())
             }
             CorpusError::TooLarge { path, bytes } => write!(
                 f,
@@ -86,20 +64,14 @@ pub fn load(path: &Path) -> Result<Vec<Document>, CorpusError> {
 
 /// Loads the corpus at `path` and says which files were skipped and why.
 pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
-    let io = |p: &Path, e: std::io::Error| CorpusError::Io {
-        path: p.to_path_buf(),
-        message: e.to_string(),
-    };
+    let io = |p: &Path, e: std::io::Error| CorpusError::Io { path: p.to_path_buf(), message: e.to_string() };
     let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
     let (root, files) = if meta.is_dir() {
         let mut files = Vec::new();
         collect_files(path, &mut files).map_err(|(p, e)| io(&p, e))?;
         (path.to_path_buf(), files)
     } else {
-        (
-            path.parent().unwrap_or(Path::new("")).to_path_buf(),
-            vec![path.to_path_buf()],
-        )
+        (path.parent().unwrap_or(Path::new("")).to_path_buf(), vec![path.to_path_buf()])
     };
 
     let mut loaded = Loaded::default();
@@ -107,48 +79,31 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
     let mut total: u64 = 0;
     for file in files {
         if file.extension().and_then(|e| e.to_str()) != Some("txt") {
-            loaded
-                .warnings
-                .push(format!("{}: skipped (not a .txt file)", file.display()));
+            loaded.warnings.push(format!("{}: skipped (not a .txt file)", file.display()));
             continue;
         }
         let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;
         total += bytes.len() as u64;
         if total > MAX_CORPUS_BYTES {
-            return Err(CorpusError::TooLarge {
-                path: path.to_path_buf(),
-                bytes: total,
-            });
+            return Err(CorpusError::TooLarge { path: path.to_path_buf(), bytes: total });
         }
         let text = String::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
             path: file.clone(),
             offset: e.utf8_error().valid_up_to(),
         })?;
         if text.trim().is_empty() {
-            loaded
-                .warnings
-                .push(format!("{}: skipped (empty document)", file.display()));
+            loaded.warnings.push(format!("{}: skipped (empty document)", file.display()));
             continue;
         }
         let id = id_of(&root, &file);
         if let Some((_, first)) = sources.iter().find(|(other, _)| *other == id) {
-            return Err(CorpusError::DuplicateId {
-                id,
-                first: first.clone(),
-                second: file,
-            });
+            return Err(CorpusError::DuplicateId { id, first: first.clone(), second: file });
         }
         sources.push((id.clone(), file));
-        loaded.documents.push(Document {
-            id,
-            title: title::title(&text),
-            text,
-        });
+        loaded.documents.push(Document { id, title: title::title(&text), text });
     }
     if loaded.documents.is_empty() {
-        return Err(CorpusError::Empty {
-            path: path.to_path_buf(),
-        });
+        return Err(CorpusError::Empty { path: path.to_path_buf() });
     }
     loaded.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(loaded)
@@ -175,10 +130,8 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std
 /// `root/a/b.txt` → `a/b`.
 fn id_of(root: &Path, file: &Path) -> String {
     let relative = file.strip_prefix(root).unwrap_or(file).with_extension("");
-    let parts: Vec<String> = relative
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
+    let parts: Vec<String> =
+        relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
     parts.join("/")
 }
 
@@ -206,10 +159,7 @@ mod tests {
         assert_eq!(ids, ["b", "sub/a"]);
         assert_eq!(loaded.documents[0].title, "عنوان");
         assert_eq!(loaded.warnings.len(), 2);
-        assert!(loaded
-            .warnings
-            .iter()
-            .any(|w| w.contains("empty.txt") && w.contains("empty")));
+        assert!(loaded.warnings.iter().any(|w| w.contains("empty.txt") && w.contains("empty")));
     }
 
     #[test]
@@ -217,25 +167,14 @@ mod tests {
         let dir = temp_dir("utf8");
         std::fs::write(dir.join("bad.txt"), b"ab\xFFcd").unwrap();
         let err = load(&dir).unwrap_err();
-        assert_eq!(
-            err,
-            CorpusError::InvalidUtf8 {
-                path: dir.join("bad.txt"),
-                offset: 2
-            }
-        );
-        assert!(err
-            .to_string()
-            .ends_with("bad.txt: invalid UTF-8 at byte 2"));
+        assert_eq!(err, CorpusError::InvalidUtf8 { path: dir.join("bad.txt"), offset: 2 });
+        assert!(err.to_string().ends_with("bad.txt: invalid UTF-8 at byte 2"));
     }
 
     #[test]
     fn an_empty_corpus_is_an_error() {
         let dir = temp_dir("empty");
         assert!(matches!(load(&dir), Err(CorpusError::Empty { .. })));
-        assert!(matches!(
-            load(&dir.join("missing")),
-            Err(CorpusError::Io { .. })
-        ));
+        assert!(matches!(load(&dir.join("missing")), Err(CorpusError::Io { .. })));
     }
 }

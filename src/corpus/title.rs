@@ -20,10 +20,7 @@ pub fn title(text: &str) -> String {
     let words = first.split_whitespace().count();
     let blank_after = lines.next().is_some_and(str::is_empty);
     let ends_sentence = first.ends_with(['.', '!', '؟', '?']) && !first.ends_with("..");
-    if words <= HEADLINE_MAX_WORDS
-        && (blank_after || words <= SHORT_HEADLINE_WORDS)
-        && !ends_sentence
-    {
+    if words <= HEADLINE_MAX_WORDS && (blank_after || words <= SHORT_HEADLINE_WORDS) && !ends_sentence {
         return first.to_string();
     }
     derive(first)
@@ -77,15 +74,17 @@ mod tests {
     #[test]
     fn otherwise_it_is_cut_at_a_word_without_a_dangling_function_word() {
         let text = "نجح المدير العام للأمن الوطني ومراقبة التراب الوطني عبد اللطيف الحموشي في ترسيخ حضور أمني ودبلوماسي غير مسبوق للمغرب خلال انعقاد الجمعية العامة.";
-        assert_eq!(
-            title(text),
-            "نجح المدير العام للأمن الوطني ومراقبة التراب الوطني عبد اللطيف الحموشي…"
-        );
+        assert_eq!(title(text), "نجح المدير العام للأمن الوطني ومراقبة التراب الوطني عبد اللطيف الحموشي…");
     }
 
     #[test]
     fn a_short_sentence_is_the_title_without_its_period() {
-        assert_eq!(title("قال المدير إن الأمن أولوية وطنية. ثم أضاف كلاما كثيرا لا يتسع له عنوان قصير في سطر واحد أبدا"), "قال المدير إن الأمن أولوية وطنية");
+        assert_eq!(
+            title(
+                "قال المدير إن الأمن أولوية وطنية. ثم أضاف كلاما كثيرا لا يتسع له عنوان قصير في سطر واحد أبدا"
+            ),
+            "قال المدير إن الأمن أولوية وطنية"
+        );
         assert_eq!(title("  \n\n"), "");
     }
 }

@@ -1,5 +1,7 @@
-//! A sorted dictionary of byte-string keys with a payload each, front-coded in blocks so it stays
-//! small and is searched in place (the layout is in the [module docs](super)).
+//! A sorted dictionary of byte-string keys, front-coded in blocks of [`BLOCK_LEN`] so it stays
+//! small and is searched in place (the layout is in the [module docs](super)). A key's ordinal is
+//! its rank; each block also carries one u32 value for its first key (the index stores there
+//! where the block's posting lists start).
 //!
 //! Keys are stored as (shared prefix length, suffix) against the previous key of their block; the
 //! first key of each block is stored whole, so a binary search over blocks needs no decoding.
@@ -10,15 +12,17 @@ use super::varint;
 
 pub const BLOCK_LEN: usize = 16;
 
-/// Serialises `entries`, which must be sorted by key and unique.
-pub fn write(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let n_blocks = entries.len().div_ceil(BLOCK_LEN);
+/// Serialises `keys`, which must be sorted and unique; `block_value(i)` is asked for the first
+/// key `i` of each block.
+pub fn write(keys: &[String], block_value: impl Fn(usize) -> u32) -> Vec<u8> {
+    let n_blocks = keys.len().div_ceil(BLOCK_LEN);
     let mut data = Vec::new();
-    let mut offsets = Vec::with_capacity(n_blocks);
+    let mut table = Vec::with_capacity(8 * n_blocks);
     let mut prev = "";
-    for (i, (key, payload)) in entries.iter().enumerate() {
+    for (i, key) in keys.iter().enumerate() {
         let shared = if i % BLOCK_LEN == 0 {
-            offsets.push(data.len() as u32);
+            table.extend_from_slice(&(data.len() as u32).to_le_bytes());
+            table.extend_from_slice(&block_value(i).to_le_bytes());
             0
         } else {
             shared_prefix(prev, key)
@@ -26,16 +30,12 @@ pub fn write(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
         varint::write(&mut data, shared as u32);
         varint::write(&mut data, (key.len() - shared) as u32);
         data.extend_from_slice(&key.as_bytes()[shared..]);
-        varint::write(&mut data, payload.len() as u32);
-        data.extend_from_slice(payload);
         prev = key;
     }
-    let mut out = Vec::with_capacity(8 + 4 * n_blocks + data.len());
-    out.extend_from_slice(&(entries.len() as u32).to_le_bytes());
+    let mut out = Vec::with_capacity(8 + table.len() + data.len());
+    out.extend_from_slice(&(keys.len() as u32).to_le_bytes());
     out.extend_from_slice(&(n_blocks as u32).to_le_bytes());
-    for o in offsets {
-        out.extend_from_slice(&o.to_le_bytes());
-    }
+    out.extend_from_slice(&table);
     out.extend_from_slice(&data);
     out
 }
@@ -62,12 +62,7 @@ pub struct Dict<'a> {
 }
 
 impl Dict<'static> {
-    pub const EMPTY: Dict<'static> = Dict {
-        len: 0,
-        n_blocks: 0,
-        offsets: &[],
-        data: &[],
-    };
+    pub const EMPTY: Dict<'static> = Dict { len: 0, n_blocks: 0, offsets: &[], data: &[] };
 }
 
 impl<'a> Dict<'a> {
@@ -78,15 +73,10 @@ impl<'a> Dict<'a> {
         if (len as usize).div_ceil(BLOCK_LEN) != n_blocks as usize {
             return None;
         }
-        let table_end = 8usize.checked_add((n_blocks as usize).checked_mul(4)?)?;
+        let table_end = 8usize.checked_add((n_blocks as usize).checked_mul(8)?)?;
         let offsets = bytes.get(8..table_end)?;
         let data = bytes.get(table_end..)?;
-        let dict = Dict {
-            len,
-            n_blocks,
-            offsets,
-            data,
-        };
+        let dict = Dict { len, n_blocks, offsets, data };
         for b in 0..n_blocks {
             if dict.block_offset(b)? > data.len() {
                 return None;
@@ -104,12 +94,17 @@ impl<'a> Dict<'a> {
     }
 
     fn block_offset(&self, block: u32) -> Option<usize> {
-        read_u32(self.offsets, block as usize * 4).map(|o| o as usize)
+        read_u32(self.offsets, block as usize * 8).map(|o| o as usize)
+    }
+
+    /// The value stored with the first key of `block`.
+    pub fn block_value(&self, block: u32) -> Option<u32> {
+        read_u32(self.offsets, block as usize * 8 + 4)
     }
 
     fn first_key(&self, block: u32) -> Option<&'a [u8]> {
         let mut pos = self.block_offset(block)?;
-        let _shared = varint::read(self.data, &mut pos)?;
+        varint::read(self.data, &mut pos)?;
         let len = varint::read(self.data, &mut pos)? as usize;
         self.data.get(pos..pos.checked_add(len)?)
     }
@@ -122,7 +117,6 @@ impl<'a> Dict<'a> {
             next_ordinal: block.saturating_mul(BLOCK_LEN as u32),
             key: Vec::new(),
             shared: 0,
-            payload: &[],
         }
     }
 
@@ -152,29 +146,29 @@ impl<'a> Dict<'a> {
         }
     }
 
-    /// The ordinal and payload of `key`.
-    pub fn get(&self, key: &[u8]) -> Option<(u32, &'a [u8])> {
+    /// The ordinal of `key`.
+    pub fn get(&self, key: &[u8]) -> Option<u32> {
         let mut cursor = self.seek(key);
-        (cursor.advance() && cursor.key() == key).then(|| (cursor.ordinal(), cursor.payload))
+        (cursor.advance() && cursor.key() == key).then(|| cursor.ordinal())
     }
 
-    /// The key and payload of the entry at `ordinal`.
-    pub fn entry(&self, ordinal: u32) -> Option<(Vec<u8>, &'a [u8])> {
+    /// The key at `ordinal`.
+    pub fn key(&self, ordinal: u32) -> Option<Vec<u8>> {
         if ordinal >= self.len {
             return None;
         }
         let mut cursor = self.cursor_at_block(ordinal / BLOCK_LEN as u32);
         while cursor.advance() {
             if cursor.ordinal() == ordinal {
-                return Some((cursor.key, cursor.payload));
+                return Some(cursor.key);
             }
         }
         None
     }
 }
 
-/// Walks entries in key order. After [`Cursor::advance`] returns true, `key()`, `ordinal()`,
-/// `shared()` and `payload` describe the current entry.
+/// Walks entries in key order. After [`Cursor::advance`] returns true, `key()`, `ordinal()` and
+/// `shared()` describe the current entry.
 #[derive(Debug, Clone)]
 pub struct Cursor<'a> {
     dict: Dict<'a>,
@@ -182,7 +176,6 @@ pub struct Cursor<'a> {
     next_ordinal: u32,
     key: Vec<u8>,
     shared: usize,
-    pub payload: &'a [u8],
 }
 
 impl<'a> Cursor<'a> {
@@ -200,9 +193,6 @@ impl<'a> Cursor<'a> {
         let len = varint::read(data, &mut self.pos)? as usize;
         let suffix = data.get(self.pos..self.pos.checked_add(len)?)?;
         self.pos += len;
-        let payload_len = varint::read(data, &mut self.pos)? as usize;
-        let payload = data.get(self.pos..self.pos.checked_add(payload_len)?)?;
-        self.pos += payload_len;
         if shared > self.key.len() {
             self.next_ordinal = self.dict.len;
             return None;
@@ -210,7 +200,6 @@ impl<'a> Cursor<'a> {
         self.key.truncate(shared);
         self.key.extend_from_slice(suffix);
         self.shared = shared;
-        self.payload = payload;
         self.next_ordinal += 1;
         Some(())
     }
@@ -233,52 +222,46 @@ impl<'a> Cursor<'a> {
 mod tests {
     use super::*;
 
-    fn sample(n: usize) -> Vec<(String, Vec<u8>)> {
-        let mut keys: Vec<String> = (0..n)
-            .map(|i| format!("ك{:03}ب{}", i * 7 % 1000, i % 3))
-            .collect();
+    fn sample(n: usize) -> Vec<String> {
+        let mut keys: Vec<String> = (0..n).map(|i| format!("ك{:03}ب{}", i * 7 % 1000, i % 3)).collect();
         keys.sort();
         keys.dedup();
-        keys.into_iter()
-            .enumerate()
-            .map(|(i, k)| (k, vec![i as u8; i % 4]))
-            .collect()
+        keys
+    }
+
+    fn write_sample(keys: &[String]) -> Vec<u8> {
+        write(keys, |i| i as u32 * 10)
     }
 
     #[test]
-    fn every_key_is_found_with_its_payload_and_ordinal() {
-        let entries = sample(100);
-        let bytes = write(&entries);
+    fn every_key_is_found_with_its_ordinal_and_block_values_are_kept() {
+        let keys = sample(100);
+        let bytes = write_sample(&keys);
         let dict = Dict::open(&bytes).unwrap();
-        assert_eq!(dict.len() as usize, entries.len());
-        for (i, (key, payload)) in entries.iter().enumerate() {
-            assert_eq!(
-                dict.get(key.as_bytes()),
-                Some((i as u32, payload.as_slice()))
-            );
-            assert_eq!(dict.entry(i as u32).unwrap().0, key.as_bytes());
+        assert_eq!(dict.len() as usize, keys.len());
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(dict.get(key.as_bytes()), Some(i as u32));
+            assert_eq!(dict.key(i as u32).unwrap(), key.as_bytes());
         }
         assert_eq!(dict.get("غير موجود".as_bytes()), None);
+        assert_eq!(dict.block_value(1), Some(BLOCK_LEN as u32 * 10));
     }
 
     #[test]
     fn a_cursor_walks_all_keys_in_order_and_seek_finds_the_successor() {
-        let entries = sample(50);
-        let bytes = write(&entries);
+        let keys = sample(50);
+        let bytes = write_sample(&keys);
         let dict = Dict::open(&bytes).unwrap();
         let mut cursor = dict.cursor();
         let mut seen = Vec::new();
         while cursor.advance() {
             seen.push(String::from_utf8(cursor.key().to_vec()).unwrap());
         }
-        assert_eq!(
-            seen,
-            entries.iter().map(|e| e.0.clone()).collect::<Vec<_>>()
-        );
+        assert_eq!(seen, keys);
         let mut after = dict.seek("ك1".as_bytes());
         assert!(after.advance());
-        let expected = entries.iter().find(|e| e.0.as_str() >= "ك1").unwrap();
-        assert_eq!(after.key(), expected.0.as_bytes());
+        let expected = keys.iter().find(|k| k.as_str() >= "ك1").unwrap();
+        assert_eq!(after.key(), expected.as_bytes());
     }
 
     #[test]
@@ -291,7 +274,7 @@ mod tests {
 
     #[test]
     fn an_empty_dictionary_works() {
-        let bytes = write(&[]);
+        let bytes = write(&[], |_| 0);
         let dict = Dict::open(&bytes).unwrap();
         assert!(dict.is_empty());
         assert!(!dict.cursor().advance());
@@ -300,7 +283,7 @@ mod tests {
 
     #[test]
     fn truncated_bytes_never_panic() {
-        let bytes = write(&sample(40));
+        let bytes = write_sample(&sample(40));
         for cut in 0..bytes.len() {
             if let Some(dict) = Dict::open(&bytes[..cut]) {
                 let mut cursor = dict.cursor();

@@ -12,27 +12,26 @@
 //!      8     4  number of documents N
 //!     12     4  total words in all titles   (for BM25 length normalisation)
 //!     16     4  total words in all bodies
-//!     20    40  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
-//!               DOCS, STRINGS, TERMS, STEMS, POSTINGS
+//!     20    32  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
+//!               DOCS, STRINGS, TERMS, POSTINGS
 //! ```
 //!
-//! - `DOCS`: N records of 9 u32, sorted by id: `id_start id_end title_start title_end
-//!   text_start text_end body_start title_words body_words`. Offsets are byte offsets into
-//!   `STRINGS`; the body is `text_start+body_start..text_end` (a headline title is not repeated
-//!   in the body). A document's number is its rank in id order, so ties broken by number are
-//!   broken by id.
+//! - `DOCS`: N records of 10 u32, sorted by id: `id_start id_end title_start title_end
+//!   text_start text_end body_start first_position title_words body_words`. The first six are
+//!   byte offsets into `STRINGS`; the body is `body_start..text_end` (a headline title is not
+//!   repeated in the body). Words are numbered across the corpus: the document's title words
+//!   are `first_position..+title_words`, its body words follow. A document's number is its rank
+//!   in id order, so ties broken by number are broken by id.
 //! - `STRINGS`: UTF-8; ids, titles and texts as written.
-//! - `TERMS`: a front-coded [`dict`] of the folded terms (every reading of every word). Payload:
-//!   `varint postings_offset` (into `POSTINGS`), `varint document_frequency`,
-//!   `varint stem` (ordinal in `STEMS`).
-//! - `STEMS`: a front-coded [`dict`] of the light stems of the terms. Payload: `varint count`,
-//!   then the ordinals of the terms with that stem as varint deltas. Stems share the terms'
-//!   postings instead of repeating them.
-//! - `POSTINGS`: one list per term, see [`postings`]: documents as deltas, and per document the
-//!   word positions in the title and in the body as deltas.
+//! - `TERMS`: a front-coded [`dict`] of the folded terms (every reading of every word); each
+//!   block's value is the offset in `POSTINGS` of its first term's list.
+//! - `POSTINGS`: one list per term, in term order, see [`postings`]: `varint byte_length`, then
+//!   the term's word positions as varint deltas.
 //!
-//! The dictionaries and the postings are separate sections addressed by offsets, so they can
-//! later be stored and fetched apart.
+//! Stems are not stored: a light stem is its terms minus a prefix from a closed list, so the
+//! terms of a stem are found with a few range scans of the sorted dictionary
+//! ([`Index::stem_terms`]). The dictionary and the postings are separate sections addressed by
+//! offsets, so they can later be stored and fetched apart.
 
 pub mod dict;
 pub mod postings;
@@ -48,8 +47,8 @@ pub use write::write;
 pub const MAGIC: &[u8; 4] = b"FHRS";
 pub const VERSION: u32 = 1;
 const HEADER_LEN: usize = 20;
-const SECTIONS: [&str; 5] = ["DOCS", "STRINGS", "TERMS", "STEMS", "POSTINGS"];
-const DOC_FIELDS: usize = 9;
+const SECTIONS: [&str; 4] = ["DOCS", "STRINGS", "TERMS", "POSTINGS"];
+const DOC_FIELDS: usize = 10;
 
 /// Why bytes are not an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,10 +68,7 @@ impl fmt::Display for FormatError {
             FormatError::TooShort(n) => write!(f, "index too short: {n} bytes"),
             FormatError::BadMagic => write!(f, "not a fahras index (bad magic bytes)"),
             FormatError::UnsupportedVersion(v) => {
-                write!(
-                    f,
-                    "index format version {v} is not supported (expected {VERSION})"
-                )
+                write!(f, "index format version {v} is not supported (expected {VERSION})")
             }
             FormatError::SectionOutOfBounds(s) => write!(f, "index section {s} is out of bounds"),
             FormatError::BadStrings => write!(f, "index strings are not valid UTF-8"),
@@ -92,6 +88,8 @@ pub struct StoredDoc<'a> {
     pub text: &'a str,
     /// Byte offset in `text` where the body starts.
     pub body_start: usize,
+    /// Corpus-wide number of the first title word; body words follow the title's.
+    pub first_position: u32,
     pub title_words: u32,
     pub body_words: u32,
 }
@@ -99,27 +97,6 @@ pub struct StoredDoc<'a> {
 impl<'a> StoredDoc<'a> {
     pub fn body(&self) -> &'a str {
         self.text.get(self.body_start..).unwrap_or("")
-    }
-}
-
-/// What the term dictionary says of one term.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TermInfo {
-    pub ordinal: u32,
-    pub postings: u32,
-    pub doc_freq: u32,
-    pub stem: u32,
-}
-
-impl TermInfo {
-    fn parse(ordinal: u32, payload: &[u8]) -> Option<TermInfo> {
-        let mut pos = 0;
-        Some(TermInfo {
-            ordinal,
-            postings: varint::read(payload, &mut pos)?,
-            doc_freq: varint::read(payload, &mut pos)?,
-            stem: varint::read(payload, &mut pos)?,
-        })
     }
 }
 
@@ -132,7 +109,6 @@ pub struct Index<'a> {
     docs: &'a [u8],
     strings: &'a str,
     terms: Dict<'a>,
-    stems: Dict<'a>,
     postings: &'a [u8],
 }
 
@@ -150,18 +126,16 @@ impl<'a> Index<'a> {
         if word(4) != VERSION {
             return Err(FormatError::UnsupportedVersion(word(4)));
         }
-        let mut sections = [&bytes[..0]; 5];
+        let mut sections = [&bytes[..0]; 4];
         for (i, name) in SECTIONS.iter().enumerate() {
-            let (offset, len) = (
-                word(HEADER_LEN + 8 * i) as usize,
-                word(HEADER_LEN + 8 * i + 4) as usize,
-            );
+            let at = HEADER_LEN + 8 * i;
+            let (offset, len) = (word(at) as usize, word(at + 4) as usize);
             sections[i] = offset
                 .checked_add(len)
                 .and_then(|end| bytes.get(offset..end))
                 .ok_or(FormatError::SectionOutOfBounds(name))?;
         }
-        let [docs, strings, terms, stems, postings] = sections;
+        let [docs, strings, terms, postings] = sections;
         let strings = std::str::from_utf8(strings).map_err(|_| FormatError::BadStrings)?;
         let index = Index {
             n_docs: word(8),
@@ -170,14 +144,18 @@ impl<'a> Index<'a> {
             docs,
             strings,
             terms: Dict::open(terms).ok_or(FormatError::BadDictionary("TERMS"))?,
-            stems: Dict::open(stems).ok_or(FormatError::BadDictionary("STEMS"))?,
             postings,
         };
         if docs.len() != index.n_docs as usize * DOC_FIELDS * 4 {
             return Err(FormatError::SectionOutOfBounds("DOCS"));
         }
+        let mut next_position = 0u32;
         for n in 0..index.n_docs {
-            index.read_doc(n).ok_or(FormatError::BadDocument(n))?;
+            let doc = index.read_doc(n).ok_or(FormatError::BadDocument(n))?;
+            if doc.first_position < next_position {
+                return Err(FormatError::BadDocument(n));
+            }
+            next_position = doc.first_position.saturating_add(doc.title_words).saturating_add(doc.body_words);
         }
         Ok(index)
     }
@@ -191,14 +169,16 @@ impl<'a> Index<'a> {
             docs: &[],
             strings: "",
             terms: Dict::EMPTY,
-            stems: Dict::EMPTY,
             postings: &[],
         }
     }
 
+    fn field(&self, n: u32, i: usize) -> Option<u32> {
+        read_u32(self.docs, (n as usize * DOC_FIELDS + i) * 4)
+    }
+
     fn read_doc(&self, n: u32) -> Option<StoredDoc<'a>> {
-        let base = n as usize * DOC_FIELDS * 4;
-        let f = |i: usize| read_u32(self.docs, base + 4 * i).map(|v| v as usize);
+        let f = |i: usize| self.field(n, i).map(|v| v as usize);
         let text = self.strings.get(f(4)?..f(5)?)?;
         let body_start = f(6)?.checked_sub(f(4)?)?;
         text.get(body_start..)?;
@@ -207,8 +187,9 @@ impl<'a> Index<'a> {
             title: self.strings.get(f(2)?..f(3)?)?,
             text,
             body_start,
-            title_words: f(7)? as u32,
-            body_words: f(8)? as u32,
+            first_position: self.field(n, 7)?,
+            title_words: self.field(n, 8)?,
+            body_words: self.field(n, 9)?,
         })
     }
 
@@ -249,47 +230,83 @@ impl<'a> Index<'a> {
         &self.terms
     }
 
-    pub fn term(&self, term: &str) -> Option<TermInfo> {
-        let (ordinal, payload) = self.terms.get(term.as_bytes())?;
-        TermInfo::parse(ordinal, payload)
+    /// The ordinal of a folded term.
+    pub fn term(&self, term: &str) -> Option<u32> {
+        self.terms.get(term.as_bytes())
     }
 
-    pub fn term_info(ordinal: u32, payload: &[u8]) -> Option<TermInfo> {
-        TermInfo::parse(ordinal, payload)
+    /// The folded term at `ordinal`.
+    pub fn term_string(&self, ordinal: u32) -> Option<String> {
+        String::from_utf8(self.terms.key(ordinal)?).ok()
     }
 
-    pub fn term_at(&self, ordinal: u32) -> Option<(String, TermInfo)> {
-        let (key, payload) = self.terms.entry(ordinal)?;
-        Some((
-            String::from_utf8(key).ok()?,
-            TermInfo::parse(ordinal, payload)?,
-        ))
-    }
-
-    /// The postings of a term; empty if they cannot be read.
-    pub fn postings(&self, term: &TermInfo) -> Vec<Posting> {
-        postings::read(self.postings, term.postings as usize).unwrap_or_default()
-    }
-
-    /// Ordinals of the terms whose stem is `stem`.
-    pub fn stem_members(&self, stem: &str) -> Vec<u32> {
-        let Some((_, payload)) = self.stems.get(stem.as_bytes()) else {
-            return Vec::new();
-        };
-        let mut pos = 0;
-        let n = varint::read(payload, &mut pos).unwrap_or(0);
-        let mut out = Vec::new();
-        let mut ordinal = 0u32;
-        for _ in 0..n {
-            let Some(delta) = varint::read(payload, &mut pos) else {
-                break;
-            };
-            ordinal = ordinal.saturating_add(delta);
-            out.push(ordinal);
+    /// Ordinals and spellings of the terms whose light stem is `stem`.
+    pub fn stem_terms(&self, stem: &str) -> Vec<(u32, String)> {
+        let mut out: Vec<(u32, String)> = Vec::new();
+        for prefix in crate::analysis::stem::strippable_prefixes() {
+            let start = format!("{prefix}{stem}");
+            let mut cursor = self.terms.seek(start.as_bytes());
+            let mut visits = 0;
+            while visits < MAX_STEM_SCAN && cursor.advance() && cursor.key().starts_with(start.as_bytes()) {
+                visits += 1;
+                let Ok(term) = std::str::from_utf8(cursor.key()) else { continue };
+                if crate::analysis::stem(term) == stem && !out.iter().any(|(o, _)| *o == cursor.ordinal()) {
+                    out.push((cursor.ordinal(), term.to_string()));
+                }
+            }
         }
         out
     }
+
+    /// The number of the document holding corpus-wide word `position`.
+    fn doc_at(&self, position: u32) -> Option<u32> {
+        let (mut lo, mut hi) = (0, self.n_docs);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.field(mid, 7)? <= position {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo.checked_sub(1)
+    }
+
+    /// Where the term at `ordinal` occurs, per document and field; empty if unreadable.
+    pub fn postings(&self, ordinal: u32) -> Vec<Posting> {
+        self.read_postings(ordinal).unwrap_or_default()
+    }
+
+    fn read_postings(&self, ordinal: u32) -> Option<Vec<Posting>> {
+        let block = ordinal / dict::BLOCK_LEN as u32;
+        let mut offset = self.terms.block_value(block)? as usize;
+        for _ in 0..ordinal % dict::BLOCK_LEN as u32 {
+            offset = postings::list_at(self.postings, offset)?.1;
+        }
+        let (list, _) = postings::list_at(self.postings, offset)?;
+        let mut out: Vec<Posting> = Vec::new();
+        for position in postings::positions(list)? {
+            let n = self.doc_at(position)?;
+            let doc = self.read_doc(n)?;
+            let local = position - doc.first_position;
+            if out.last().is_none_or(|p| p.doc != n) {
+                out.push(Posting { doc: n, ..Posting::default() });
+            }
+            let posting = out.last_mut()?;
+            if local < doc.title_words {
+                posting.title.push(local);
+            } else if local - doc.title_words < doc.body_words {
+                posting.body.push(local - doc.title_words);
+            } else {
+                return None;
+            }
+        }
+        Some(out)
+    }
 }
+
+/// Dictionary entries one stem lookup may visit per prefix: bounds the cost of any query.
+const MAX_STEM_SCAN: usize = 512;
 
 #[cfg(test)]
 mod tests {
@@ -297,17 +314,14 @@ mod tests {
     use crate::document::Document;
 
     fn docs() -> Vec<Document> {
+        let doc = |id: &str, title: &str, text: &str| Document {
+            id: id.into(),
+            title: title.into(),
+            text: text.into(),
+        };
         vec![
-            Document {
-                id: "b".into(),
-                title: "الأمن الوطني".into(),
-                text: "الأمن الوطني\nقال المدير إن الأمن أولوية.".into(),
-            },
-            Document {
-                id: "a".into(),
-                title: "زيارة".into(),
-                text: "زيارة للأمم المتحدة".into(),
-            },
+            doc("b", "الأمن الوطني", "الأمن الوطني\nقال المدير إن الأمن أولوية."),
+            doc("a", "زيارة", "زيارة للأمم المتحدة"),
         ]
     }
 
@@ -324,34 +338,36 @@ mod tests {
     }
 
     #[test]
-    fn postings_keep_fields_and_positions() {
+    fn postings_map_back_to_documents_fields_and_positions() {
         let bytes = write(&docs());
         let index = Index::open(&bytes).unwrap();
         let term = index.term("الامن").unwrap();
-        assert_eq!(term.doc_freq, 1);
-        let postings = index.postings(&term);
-        assert_eq!(
-            postings,
-            vec![Posting {
-                doc: 1,
-                title: vec![0],
-                body: vec![3]
-            }]
-        );
+        assert_eq!(index.postings(term), vec![Posting { doc: 1, title: vec![0], body: vec![3] }]);
+        let term = index.term("زياره").unwrap();
+        // The title was derived, not a headline line, so the body is the whole text.
+        assert_eq!(index.postings(term), vec![Posting { doc: 0, title: vec![0], body: vec![0] }]);
+        assert_eq!(index.term_string(term).as_deref(), Some("زياره"));
     }
 
     #[test]
-    fn stems_group_their_terms() {
+    fn stems_are_found_through_their_terms() {
         let bytes = write(&docs());
         let index = Index::open(&bytes).unwrap();
-        let members: Vec<String> = index
-            .stem_members("امم")
-            .iter()
-            .map(|&o| index.term_at(o).unwrap().0)
-            .collect();
-        assert_eq!(members, ["للامم"]);
-        let term = index.term("للامم").unwrap();
-        assert_eq!(index.stem_members("امم"), [term.ordinal]);
+        let terms: Vec<String> = index.stem_terms("امم").into_iter().map(|(_, t)| t).collect();
+        assert_eq!(terms, ["للامم"]);
+        let terms: Vec<String> = index.stem_terms("امن").into_iter().map(|(_, t)| t).collect();
+        assert_eq!(terms, ["الامن"]);
+    }
+
+    #[test]
+    fn postings_of_every_term_in_a_larger_dictionary_are_right() {
+        let text: String = (0..100).map(|i| format!("w{i} ")).collect();
+        let bytes = write(&[Document { id: "x".into(), title: "t".into(), text }]);
+        let index = Index::open(&bytes).unwrap();
+        for i in 0..100u32 {
+            let term = index.term(&format!("w{i}")).unwrap();
+            assert_eq!(index.postings(term)[0].body, vec![i]);
+        }
     }
 
     #[test]
@@ -372,5 +388,6 @@ mod tests {
         assert!(index.is_empty());
         assert_eq!(index.find("x"), None);
         assert_eq!(index.term("x"), None);
+        assert!(index.postings(0).is_empty());
     }
 }

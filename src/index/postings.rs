@@ -1,7 +1,13 @@
-//! Posting lists: for one term, the documents it occurs in and its positions in each field.
+//! Posting lists. Words are numbered across the whole corpus (each document's title, then its
+//! body, then the next document), so a term's list is just its positions: no per-document
+//! overhead. The document table maps a position back to its document and field.
+//!
+//! A list is `varint byte_length` then the positions as varint deltas (the first absolute), so a
+//! reader can skip a list without decoding it.
 
 use super::varint;
 
+/// A term's positions in one document.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Posting {
     pub doc: u32,
@@ -11,51 +17,37 @@ pub struct Posting {
     pub body: Vec<u32>,
 }
 
-/// Appends a list: count, then per posting the doc delta and each field's positions
-/// (count, then deltas). `postings` must be sorted by doc.
-pub fn write(out: &mut Vec<u8>, postings: &[Posting]) {
-    varint::write(out, postings.len() as u32);
-    let mut prev_doc = 0;
-    for p in postings {
-        varint::write(out, p.doc - prev_doc);
-        prev_doc = p.doc;
-        for field in [&p.title, &p.body] {
-            varint::write(out, field.len() as u32);
-            let mut prev = 0;
-            for &pos in field {
-                varint::write(out, pos - prev);
-                prev = pos;
-            }
-        }
+/// Appends the list of ascending global `positions`.
+pub fn write(out: &mut Vec<u8>, positions: &[u32]) {
+    let mut list = Vec::with_capacity(positions.len() * 2);
+    let mut prev = 0;
+    for &p in positions {
+        varint::write(&mut list, p - prev);
+        prev = p;
     }
+    varint::write(out, list.len() as u32);
+    out.extend_from_slice(&list);
 }
 
-/// Reads the list at `offset`; `None` on truncated or inconsistent data.
-pub fn read(bytes: &[u8], offset: usize) -> Option<Vec<Posting>> {
+/// The byte range of the list at `offset`, and where the next list starts.
+pub fn list_at(bytes: &[u8], offset: usize) -> Option<(&[u8], usize)> {
     let mut pos = offset;
-    let n = varint::read(bytes, &mut pos)? as usize;
-    // Every posting takes at least three bytes, which bounds what corrupt counts can allocate.
-    let mut out = Vec::with_capacity(n.min(bytes.len() / 3));
-    let mut doc = 0u32;
-    for i in 0..n {
-        let delta = varint::read(bytes, &mut pos)?;
-        if i > 0 && delta == 0 {
+    let len = varint::read(bytes, &mut pos)? as usize;
+    let end = pos.checked_add(len)?;
+    Some((bytes.get(pos..end)?, end))
+}
+
+/// The global positions of a list; `None` if corrupt.
+pub fn positions(list: &[u8]) -> Option<Vec<u32>> {
+    let mut out = Vec::with_capacity(list.len());
+    let mut pos = 0;
+    let mut prev = 0u32;
+    while pos < list.len() {
+        let delta = varint::read(list, &mut pos)?;
+        if delta == 0 && !out.is_empty() {
             return None;
         }
-        doc = doc.checked_add(delta)?;
-        let title = read_positions(bytes, &mut pos)?;
-        let body = read_positions(bytes, &mut pos)?;
-        out.push(Posting { doc, title, body });
-    }
-    Some(out)
-}
-
-fn read_positions(bytes: &[u8], pos: &mut usize) -> Option<Vec<u32>> {
-    let n = varint::read(bytes, pos)? as usize;
-    let mut out = Vec::with_capacity(n.min(bytes.len().saturating_sub(*pos)));
-    let mut prev = 0u32;
-    for _ in 0..n {
-        prev = prev.checked_add(varint::read(bytes, pos)?)?;
+        prev = prev.checked_add(delta)?;
         out.push(prev);
     }
     Some(out)
@@ -65,39 +57,26 @@ fn read_positions(bytes: &[u8], pos: &mut usize) -> Option<Vec<u32>> {
 mod tests {
     use super::*;
 
-    fn sample() -> Vec<Posting> {
-        vec![
-            Posting {
-                doc: 0,
-                title: vec![1],
-                body: vec![0, 5, 300],
-            },
-            Posting {
-                doc: 4,
-                title: vec![],
-                body: vec![7],
-            },
-            Posting {
-                doc: 900,
-                title: vec![0, 2],
-                body: vec![],
-            },
-        ]
+    #[test]
+    fn lists_round_trip_and_can_be_skipped() {
+        let mut out = vec![0xAA];
+        write(&mut out, &[3, 5, 300, 70_000]);
+        write(&mut out, &[0]);
+        let (first, next) = list_at(&out, 1).unwrap();
+        assert_eq!(positions(first), Some(vec![3, 5, 300, 70_000]));
+        let (second, end) = list_at(&out, next).unwrap();
+        assert_eq!(positions(second), Some(vec![0]));
+        assert_eq!(end, out.len());
     }
 
     #[test]
-    fn round_trips_after_other_bytes() {
-        let mut out = vec![0xAA, 0xBB];
-        write(&mut out, &sample());
-        assert_eq!(read(&out, 2), Some(sample()));
-    }
-
-    #[test]
-    fn truncated_lists_are_none() {
+    fn truncated_or_corrupt_lists_are_none() {
         let mut out = Vec::new();
-        write(&mut out, &sample());
+        write(&mut out, &[3, 5, 300]);
         for cut in 0..out.len() {
-            assert_eq!(read(&out[..cut], 0), None, "cut at {cut}");
+            assert!(list_at(&out[..cut], 0).is_none(), "cut at {cut}");
         }
+        assert_eq!(positions(&[0x80]), None);
+        assert_eq!(positions(&[1, 0]), None);
     }
 }

@@ -4,7 +4,7 @@
 
 use super::fuzzy;
 use crate::analysis;
-use crate::index::{Index, TermInfo};
+use crate::index::Index;
 
 /// How a term matched; the weights rank exact > stem > prefix > fuzzy.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -30,7 +30,7 @@ impl Kind {
 #[derive(Debug, Clone)]
 pub struct Matched {
     pub term: String,
-    pub info: TermInfo,
+    pub ordinal: u32,
     pub kind: Kind,
 }
 
@@ -41,21 +41,19 @@ pub const MAX_EXPANSIONS: usize = 64;
 /// (phrases and exclusions).
 pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) -> Vec<Matched> {
     let mut out: Vec<Matched> = Vec::new();
-    let add = |out: &mut Vec<Matched>, term: String, info: TermInfo, kind: Kind| {
-        if !out.iter().any(|m| m.info.ordinal == info.ordinal) {
-            out.push(Matched { term, info, kind });
+    let add = |out: &mut Vec<Matched>, term: String, ordinal: u32, kind: Kind| {
+        if !out.iter().any(|m| m.ordinal == ordinal) {
+            out.push(Matched { term, ordinal, kind });
         }
     };
     for reading in readings {
-        if let Some(info) = index.term(reading) {
-            add(&mut out, reading.clone(), info, Kind::Exact);
+        if let Some(ordinal) = index.term(reading) {
+            add(&mut out, reading.clone(), ordinal, Kind::Exact);
         }
     }
     for reading in readings {
-        for ordinal in index.stem_members(analysis::stem(reading)) {
-            if let Some((term, info)) = index.term_at(ordinal) {
-                add(&mut out, term, info, Kind::Stem);
-            }
+        for (ordinal, term) in index.stem_terms(analysis::stem(reading)) {
+            add(&mut out, term, ordinal, Kind::Stem);
         }
     }
     if strict {
@@ -65,17 +63,9 @@ pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) ->
         for reading in readings {
             let mut cursor = index.terms().seek(reading.as_bytes());
             let mut taken = 0;
-            while taken < MAX_EXPANSIONS
-                && cursor.advance()
-                && cursor.key().starts_with(reading.as_bytes())
-            {
-                let (Ok(term), Some(info)) = (
-                    std::str::from_utf8(cursor.key()),
-                    Index::term_info(cursor.ordinal(), cursor.payload),
-                ) else {
-                    continue;
-                };
-                add(&mut out, term.to_string(), info, Kind::Prefix);
+            while taken < MAX_EXPANSIONS && cursor.advance() && cursor.key().starts_with(reading.as_bytes()) {
+                let Ok(term) = std::str::from_utf8(cursor.key()) else { continue };
+                add(&mut out, term.to_string(), cursor.ordinal(), Kind::Prefix);
                 taken += 1;
             }
         }
@@ -87,9 +77,7 @@ pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) ->
                 continue;
             }
             for near in fuzzy::near(index.terms(), reading, budget, MAX_EXPANSIONS) {
-                if let Some(info) = Index::term_info(near.ordinal, near.payload) {
-                    add(&mut out, near.term, info, Kind::Fuzzy(near.cost));
-                }
+                add(&mut out, near.term, near.ordinal, Kind::Fuzzy(near.cost));
             }
         }
     }

@@ -19,10 +19,7 @@ const CONFUSABLES: [(char, char); 5] = [('ض', 'ظ'), ('ث', 'س'), ('ذ', 'ز')
 fn substitution(a: char, b: char) -> u16 {
     if a == b {
         0
-    } else if CONFUSABLES
-        .iter()
-        .any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x))
-    {
+    } else if CONFUSABLES.iter().any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x)) {
         CONFUSABLE
     } else {
         EDIT
@@ -38,17 +35,16 @@ pub fn budget(len: usize) -> u16 {
     }
 }
 
-/// A term within the budget: its ordinal, payload and cost.
-pub struct Near<'a> {
+/// A term within the budget: its ordinal and cost.
+pub struct Near {
     pub ordinal: u32,
     pub term: String,
-    pub payload: &'a [u8],
     pub cost: u16,
 }
 
 /// Terms of `dict` within `max_cost` of `word` (excluding `word` itself), cheapest first, at most
 /// `limit` of them.
-pub fn near<'a>(dict: &Dict<'a>, word: &str, max_cost: u16, limit: usize) -> Vec<Near<'a>> {
+pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
     let query: Vec<char> = word.chars().collect();
     let width = query.len() + 1;
     // rows[i] is the DP row after the key's first i chars.
@@ -63,11 +59,7 @@ pub fn near<'a>(dict: &Dict<'a>, word: &str, max_cost: u16, limit: usize) -> Vec
             continue;
         };
         let chars: Vec<char> = key.chars().collect();
-        let common = key_chars
-            .iter()
-            .zip(&chars)
-            .take_while(|(a, b)| a == b)
-            .count();
+        let common = key_chars.iter().zip(&chars).take_while(|(a, b)| a == b).count();
         rows.truncate(common + 1);
         key_chars = chars;
         let mut dead_at = None;
@@ -95,15 +87,10 @@ pub fn near<'a>(dict: &Dict<'a>, word: &str, max_cost: u16, limit: usize) -> Vec
         }
         let cost = rows[key_chars.len()][query.len()];
         if cost <= max_cost && key != word {
-            out.push(Near {
-                ordinal: cursor.ordinal(),
-                term: key.to_string(),
-                payload: cursor.payload,
-                cost,
-            });
+            out.push(Near { ordinal: cursor.ordinal(), term: key.to_string(), cost });
         }
     }
-    out.sort_by_key(|n| (n.cost, n.ordinal));
+    super::heapsort::sort_by(&mut out, |a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
     out.truncate(limit);
     out
 }
@@ -114,9 +101,8 @@ fn next_row(rows: &[Vec<u16>], query: &[char], key: &[char], i: usize) -> Vec<u1
     let mut row = Vec::with_capacity(prev.len());
     row.push(prev[0] + EDIT);
     for j in 1..prev.len() {
-        let mut cost = (prev[j] + EDIT)
-            .min(row[j - 1] + EDIT)
-            .min(prev[j - 1] + substitution(key[i], query[j - 1]));
+        let mut cost =
+            (prev[j] + EDIT).min(row[j - 1] + EDIT).min(prev[j - 1] + substitution(key[i], query[j - 1]));
         if i > 0 && j > 1 && key[i] == query[j - 2] && key[i - 1] == query[j - 1] {
             cost = cost.min(rows[i - 1][j - 2] + EDIT);
         }
@@ -145,21 +131,13 @@ mod tests {
     fn dict_of(words: &[&str]) -> Vec<u8> {
         let mut words: Vec<String> = words.iter().map(|w| w.to_string()).collect();
         words.sort();
-        dict::write(
-            &words
-                .into_iter()
-                .map(|w| (w, Vec::new()))
-                .collect::<Vec<_>>(),
-        )
+        dict::write(&words, |_| 0)
     }
 
     fn found(words: &[&str], query: &str, max: u16) -> Vec<(String, u16)> {
         let bytes = dict_of(words);
         let d = Dict::open(&bytes).unwrap();
-        near(&d, query, max, 100)
-            .into_iter()
-            .map(|n| (n.term, n.cost))
-            .collect()
+        near(&d, query, max, 100).into_iter().map(|n| (n.term, n.cost)).collect()
     }
 
     #[test]

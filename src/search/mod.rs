@@ -4,11 +4,10 @@
 
 pub mod expand;
 pub mod fuzzy;
+mod heapsort;
 pub mod query;
 pub mod rank;
 pub mod snippet;
-
-use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use serde::Serialize;
 
@@ -17,7 +16,7 @@ use crate::index::Index;
 use expand::Matched;
 use query::Clause;
 use rank::FieldHits;
-use snippet::Ranges;
+use snippet::{Ranges, Terms};
 
 /// Results per page when the caller does not say.
 pub const DEFAULT_LIMIT: usize = 10;
@@ -32,10 +31,7 @@ pub struct SearchOptions {
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions {
-            limit: DEFAULT_LIMIT,
-            offset: 0,
-        }
+        SearchOptions { limit: DEFAULT_LIMIT, offset: 0 }
     }
 }
 
@@ -70,63 +66,82 @@ pub struct DocView {
     pub highlights: Ranges,
 }
 
+/// Documents (ascending) with a clause's weighted positions in each.
+type DocHits = Vec<(u32, FieldHits)>;
+
 /// One clause of the query with what it matched.
 struct Evaluated {
     clause: Clause,
     matched: Vec<Matched>,
-    docs: BTreeMap<u32, FieldHits>,
+    docs: DocHits,
     stopword: bool,
 }
 
-fn weighted_positions(index: &Index, matched: &[Matched]) -> BTreeMap<u32, FieldHits> {
-    let mut docs: BTreeMap<u32, FieldHits> = BTreeMap::new();
+fn doc_hits(docs: &DocHits, doc: u32) -> Option<&FieldHits> {
+    let i = docs.binary_search_by_key(&doc, |d| d.0).ok()?;
+    Some(&docs[i].1)
+}
+
+impl Evaluated {
+    fn hits(&self, doc: u32) -> Option<&FieldHits> {
+        doc_hits(&self.docs, doc)
+    }
+}
+
+fn weighted_positions(index: &Index, matched: &[Matched]) -> DocHits {
+    let mut docs: DocHits = Vec::new();
     for m in matched {
         let weight = m.kind.weight();
-        for posting in index.postings(&m.info) {
-            let hits = docs.entry(posting.doc).or_default();
-            hits.title
-                .extend(posting.title.iter().map(|&p| (p, weight)));
-            hits.body.extend(posting.body.iter().map(|&p| (p, weight)));
+        for posting in index.postings(m.ordinal) {
+            let title = posting.title.iter().map(|&p| (p, weight)).collect();
+            let body = posting.body.iter().map(|&p| (p, weight)).collect();
+            docs.push((posting.doc, FieldHits { title, body }));
         }
     }
-    for hits in docs.values_mut() {
+    heapsort::sort_by(&mut docs, |a, b| a.0 < b.0);
+    let mut merged: DocHits = Vec::with_capacity(docs.len());
+    for (doc, hits) in docs {
+        match merged.last_mut() {
+            Some((last, into)) if *last == doc => {
+                into.title.extend(hits.title);
+                into.body.extend(hits.body);
+            }
+            _ => merged.push((doc, hits)),
+        }
+    }
+    for (_, hits) in &mut merged {
         for field in [&mut hits.title, &mut hits.body] {
             // Keep the best weight of each position (several terms can match one word).
-            field.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            heapsort::sort_by(field, |a, b| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1));
             field.dedup_by_key(|h| h.0);
         }
     }
-    docs
+    merged
 }
 
 /// Start positions where the phrase's words follow each other, per document and field.
-fn phrase_positions(per_word: &[BTreeMap<u32, FieldHits>]) -> BTreeMap<u32, FieldHits> {
-    let mut out = BTreeMap::new();
-    let Some((first, rest)) = per_word.split_first() else {
-        return out;
-    };
-    for (&doc, hits) in first {
-        let others: Option<Vec<&FieldHits>> = rest.iter().map(|w| w.get(&doc)).collect();
-        let Some(others) = others else { continue };
-        let follows = |field: &dyn Fn(&FieldHits) -> &Vec<(u32, f32)>| -> Vec<(u32, f32)> {
+fn phrase_positions(per_word: &[DocHits]) -> DocHits {
+    let mut out = Vec::new();
+    let Some((first, rest)) = per_word.split_first() else { return out };
+    for (doc, hits) in first {
+        let Some(others) = rest.iter().map(|w| doc_hits(w, *doc)).collect::<Option<Vec<&FieldHits>>>() else {
+            continue;
+        };
+        let follows = |field: fn(&FieldHits) -> &Vec<(u32, f32)>| -> Vec<(u32, f32)> {
             field(hits)
                 .iter()
                 .filter(|&&(p, _)| {
-                    others.iter().enumerate().all(|(i, o)| {
-                        field(o)
-                            .binary_search_by_key(&(p + i as u32 + 1), |h| h.0)
-                            .is_ok()
-                    })
+                    others
+                        .iter()
+                        .enumerate()
+                        .all(|(i, o)| field(o).binary_search_by_key(&(p + i as u32 + 1), |h| h.0).is_ok())
                 })
                 .map(|&(p, _)| (p, 1.0))
                 .collect()
         };
-        let found = FieldHits {
-            title: follows(&|h| &h.title),
-            body: follows(&|h| &h.body),
-        };
+        let found = FieldHits { title: follows(|h| &h.title), body: follows(|h| &h.body) };
         if !found.title.is_empty() || !found.body.is_empty() {
-            out.insert(doc, found);
+            out.push((*doc, found));
         }
     }
     out
@@ -134,31 +149,20 @@ fn phrase_positions(per_word: &[BTreeMap<u32, FieldHits>]) -> BTreeMap<u32, Fiel
 
 fn evaluate(index: &Index, clause: Clause) -> Evaluated {
     let strict = clause.phrase || clause.negated;
-    let per_word: Vec<Vec<Matched>> = clause
-        .words
-        .iter()
-        .map(|w| expand::expand(index, w, clause.prefix, strict))
-        .collect();
+    let per_word: Vec<Vec<Matched>> =
+        clause.words.iter().map(|w| expand::expand(index, w, clause.prefix, strict)).collect();
     let docs = if clause.phrase {
-        let maps: Vec<_> = per_word
-            .iter()
-            .map(|m| weighted_positions(index, m))
-            .collect();
+        let maps: Vec<DocHits> = per_word.iter().map(|m| weighted_positions(index, m)).collect();
         phrase_positions(&maps)
     } else {
         weighted_positions(index, &per_word[0])
     };
     let stopword = !clause.phrase && clause.words[0].iter().all(|t| analysis::is_stopword(t));
-    Evaluated {
-        clause,
-        matched: per_word.into_iter().flatten().collect(),
-        docs,
-        stopword,
-    }
+    Evaluated { clause, matched: per_word.into_iter().flatten().collect(), docs, stopword }
 }
 
 /// The folded terms to highlight for a query.
-fn highlight_terms(evaluated: &[Evaluated]) -> HashSet<String> {
+fn highlight_terms(evaluated: &[Evaluated]) -> Terms {
     evaluated
         .iter()
         .filter(|e| !e.clause.negated)
@@ -170,39 +174,37 @@ impl<'a> Index<'a> {
     /// Searches the index. Never fails: a query with no words finds nothing.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = query::truncate(query);
-        let evaluated: Vec<Evaluated> = query::parse(query)
-            .into_iter()
-            .map(|c| evaluate(self, c))
-            .collect();
+        let evaluated: Vec<Evaluated> = query::parse(query).into_iter().map(|c| evaluate(self, c)).collect();
         let (positive, negative): (Vec<&Evaluated>, Vec<&Evaluated>) =
             evaluated.iter().partition(|e| !e.clause.negated);
-        let excluded: BTreeSet<u32> = negative
-            .iter()
-            .flat_map(|e| e.docs.keys().copied())
-            .collect();
+        let mut excluded: Vec<u32> = negative.iter().flat_map(|e| e.docs.iter().map(|d| d.0)).collect();
+        heapsort::sort_by(&mut excluded, |a, b| a < b);
         let required: Vec<&Evaluated> = if positive.iter().all(|e| e.stopword) {
             positive.clone()
         } else {
             positive.iter().copied().filter(|e| !e.stopword).collect()
         };
 
-        let mut candidates: BTreeMap<u32, usize> = BTreeMap::new();
-        for e in &required {
-            for &doc in e.docs.keys() {
-                if !excluded.contains(&doc) {
-                    *candidates.entry(doc).or_default() += 1;
-                }
+        // Each document once, with how many required clauses it matches.
+        let mut found: Vec<u32> = required.iter().flat_map(|e| e.docs.iter().map(|d| d.0)).collect();
+        found.retain(|d| excluded.binary_search(d).is_err());
+        heapsort::sort_by(&mut found, |a, b| a < b);
+        let mut candidates: Vec<(u32, usize)> = Vec::new();
+        for doc in found {
+            match candidates.last_mut() {
+                Some((last, n)) if *last == doc => *n += 1,
+                _ => candidates.push((doc, 1)),
             }
         }
         let all = required.len();
-        let relaxed = all > 1 && !candidates.values().any(|&n| n == all);
+        let relaxed = all > 1 && !candidates.iter().any(|&(_, n)| n == all);
         if !relaxed {
-            candidates.retain(|_, n| *n == all);
+            candidates.retain(|&(_, n)| n == all);
         }
 
         let averages = self.average_lengths();
         let mut scored: Vec<(f32, u32)> = Vec::with_capacity(candidates.len());
-        for (&doc, &matched) in &candidates {
+        for &(doc, matched) in &candidates {
             let Some(stored) = self.doc(doc) else {
                 continue;
             };
@@ -211,7 +213,7 @@ impl<'a> Index<'a> {
             let mut spans_body = Vec::new();
             let mut spans_title = Vec::new();
             for e in &positive {
-                let Some(hits) = e.docs.get(&doc) else {
+                let Some(hits) = e.hits(doc) else {
                     continue;
                 };
                 let weight = if e.stopword && !required.iter().any(|r| std::ptr::eq(*r, *e)) {
@@ -219,25 +221,21 @@ impl<'a> Index<'a> {
                 } else {
                     1.0
                 };
-                score += weight
-                    * rank::idf(self.len(), e.docs.len())
-                    * rank::bm25f(hits, lengths, averages);
+                score += weight * rank::idf(self.len(), e.docs.len()) * rank::bm25f(hits, lengths, averages);
                 if !e.stopword {
                     spans_body.push(hits.body.iter().map(|h| h.0).collect::<Vec<_>>());
                     spans_title.push(hits.title.iter().map(|h| h.0).collect::<Vec<_>>());
                 }
             }
-            let span = [rank::min_span(&spans_body), rank::min_span(&spans_title)]
-                .into_iter()
-                .flatten()
-                .min();
+            let span =
+                [rank::min_span(&spans_body), rank::min_span(&spans_title)].into_iter().flatten().min();
             score *= rank::proximity(spans_body.len(), span);
             if relaxed {
                 score *= (matched as f32 / all as f32).powi(2);
             }
             scored.push((score, doc));
         }
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        heapsort::sort_by(&mut scored, |a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
 
         let terms = highlight_terms(&evaluated);
         let limit = options.limit.min(MAX_LIMIT);
@@ -258,12 +256,7 @@ impl<'a> Index<'a> {
                 })
             })
             .collect();
-        SearchResult {
-            query: query.to_string(),
-            total: scored.len(),
-            relaxed,
-            hits,
-        }
+        SearchResult { query: query.to_string(), total: scored.len(), relaxed, hits }
     }
 
     /// The document with this id, with the words `query` matches highlighted in its text.
@@ -271,10 +264,8 @@ impl<'a> Index<'a> {
         let stored = self.doc(self.find(id)?)?;
         let highlights = match query {
             Some(q) => {
-                let evaluated: Vec<Evaluated> = query::parse(q)
-                    .into_iter()
-                    .map(|c| evaluate(self, c))
-                    .collect();
+                let evaluated: Vec<Evaluated> =
+                    query::parse(q).into_iter().map(|c| evaluate(self, c)).collect();
                 snippet::highlights(stored.text, &highlight_terms(&evaluated))
             }
             None => Vec::new(),
@@ -301,26 +292,10 @@ mod tests {
             text: format!("{title}\n{body}"),
         };
         index::write(&[
-            doc(
-                "a",
-                "الأمن في موسكو",
-                "شارك حموشي في مؤتمر الأمن الدولي في موسكو.",
-            ),
-            doc(
-                "b",
-                "زيارة الرباط",
-                "استقبل المدير العام للأمن الوطني وفدا أجنبيا في الرباط.",
-            ),
-            doc(
-                "c",
-                "الدبلوماسية الأمنية",
-                "الدبلوماسية الأمنية المغربية نموذج. حموشي يقود الدبلوماسية.",
-            ),
-            doc(
-                "d",
-                "مقال طويل",
-                &format!("{} حموشي {} الرباط", "كلمة ".repeat(60), "كلمة ".repeat(60)),
-            ),
+            doc("a", "الأمن في موسكو", "شارك حموشي في مؤتمر الأمن الدولي في موسكو."),
+            doc("b", "زيارة الرباط", "استقبل المدير العام للأمن الوطني وفدا أجنبيا في الرباط."),
+            doc("c", "الدبلوماسية الأمنية", "الدبلوماسية الأمنية المغربية نموذج. حموشي يقود الدبلوماسية."),
+            doc("d", "مقال طويل", &format!("{} حموشي {} الرباط", "كلمة ".repeat(60), "كلمة ".repeat(60))),
         ])
     }
 
@@ -329,9 +304,7 @@ mod tests {
     }
 
     fn search(bytes: &[u8], q: &str) -> SearchResult {
-        Index::open(bytes)
-            .unwrap()
-            .search(q, &SearchOptions::default())
+        Index::open(bytes).unwrap().search(q, &SearchOptions::default())
     }
 
     #[test]
@@ -415,10 +388,7 @@ mod tests {
         let hit = &r.hits[0];
         let units: Vec<u16> = hit.title.encode_utf16().collect();
         let (s, e) = hit.title_highlights[0];
-        assert_eq!(
-            String::from_utf16(&units[s as usize..e as usize]).unwrap(),
-            "الأمن"
-        );
+        assert_eq!(String::from_utf16(&units[s as usize..e as usize]).unwrap(), "الأمن");
         assert!(!hit.highlights.is_empty());
     }
 

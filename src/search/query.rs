@@ -56,25 +56,13 @@ pub fn parse(query: &str) -> Vec<Clause> {
                 .take(MAX_PHRASE_WORDS)
                 .collect();
             if !words.is_empty() {
-                clauses.push(Clause {
-                    phrase: words.len() > 1,
-                    words,
-                    negated,
-                    prefix: false,
-                });
+                clauses.push(Clause { phrase: words.len() > 1, words, negated, prefix: false });
             }
             rest = inner.get(end + 1..).unwrap_or("");
         } else {
-            let end = body
-                .find(|c: char| c.is_whitespace() || c == '"')
-                .unwrap_or(body.len());
+            let end = body.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(body.len());
             for token in analysis::tokenize(&body[..end]) {
-                clauses.push(Clause {
-                    words: vec![token.terms],
-                    phrase: false,
-                    negated,
-                    prefix: false,
-                });
+                clauses.push(Clause { words: vec![token.terms], phrase: false, negated, prefix: false });
             }
             rest = &body[end..];
         }

@@ -39,12 +39,9 @@ pub fn min_span(lists: &[Vec<u32>]) -> Option<u32> {
     if lists.iter().any(Vec::is_empty) {
         return None;
     }
-    let mut all: Vec<(u32, usize)> = lists
-        .iter()
-        .enumerate()
-        .flat_map(|(i, l)| l.iter().map(move |&p| (p, i)))
-        .collect();
-    all.sort_unstable();
+    let mut all: Vec<(u32, usize)> =
+        lists.iter().enumerate().flat_map(|(i, l)| l.iter().map(move |&p| (p, i))).collect();
+    super::heapsort::sort_by(&mut all, |a, b| a < b);
     let mut counts = vec![0usize; lists.len()];
     let mut covered = 0;
     let mut best = u32::MAX;
@@ -91,28 +88,16 @@ mod tests {
 
     #[test]
     fn title_hits_and_short_documents_score_higher() {
-        let body = FieldHits {
-            title: vec![],
-            body: vec![(3, 1.0)],
-        };
-        let title = FieldHits {
-            title: vec![(0, 1.0)],
-            body: vec![],
-        };
+        let body = FieldHits { title: vec![], body: vec![(3, 1.0)] };
+        let title = FieldHits { title: vec![(0, 1.0)], body: vec![] };
         assert!(bm25f(&title, (5, 100), (5.0, 100.0)) > bm25f(&body, (5, 100), (5.0, 100.0)));
         assert!(bm25f(&body, (5, 20), (5.0, 100.0)) > bm25f(&body, (5, 400), (5.0, 100.0)));
     }
 
     #[test]
     fn exact_matches_outweigh_weaker_ones() {
-        let exact = FieldHits {
-            title: vec![],
-            body: vec![(1, 1.0)],
-        };
-        let stem = FieldHits {
-            title: vec![],
-            body: vec![(1, 0.7)],
-        };
+        let exact = FieldHits { title: vec![], body: vec![(1, 1.0)] };
+        let stem = FieldHits { title: vec![], body: vec![(1, 0.7)] };
         assert!(bm25f(&exact, (1, 10), (1.0, 10.0)) > bm25f(&stem, (1, 10), (1.0, 10.0)));
     }
 

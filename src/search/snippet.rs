@@ -2,8 +2,6 @@
 //! original text: a snippet is a slice of it cut at word boundaries, and highlights are UTF-16
 //! offsets (what JavaScript strings index by) of whole words as written, marks included.
 
-use std::collections::HashSet;
-
 use crate::analysis::{self, Token};
 
 /// Words in a snippet window.
@@ -16,12 +14,31 @@ fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
 }
 
-fn is_match(token: &Token, terms: &HashSet<String>) -> bool {
+/// The folded terms a query matched, sorted for lookup.
+#[derive(Debug, Clone, Default)]
+pub struct Terms(Vec<String>);
+
+impl FromIterator<String> for Terms {
+    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
+        let mut terms: Vec<String> = iter.into_iter().collect();
+        super::heapsort::sort_by(&mut terms, |a, b| a < b);
+        terms.dedup();
+        Terms(terms)
+    }
+}
+
+impl Terms {
+    pub fn contains(&self, term: &str) -> bool {
+        self.0.binary_search_by(|t| t.as_str().cmp(term)).is_ok()
+    }
+}
+
+fn is_match(token: &Token, terms: &Terms) -> bool {
     token.terms.iter().any(|t| terms.contains(t))
 }
 
 /// UTF-16 ranges of the words of `text` that carry one of `terms`.
-pub fn highlights(text: &str, terms: &HashSet<String>) -> Ranges {
+pub fn highlights(text: &str, terms: &Terms) -> Ranges {
     let mut out = Vec::new();
     let mut offset = 0u32;
     let mut seen = 0usize;
@@ -44,7 +61,7 @@ pub fn highlights(text: &str, terms: &HashSet<String>) -> Ranges {
 
 /// The window of about [`WINDOW_WORDS`] words of `body` where `terms` are densest, and the
 /// highlights in it.
-pub fn snippet(body: &str, terms: &HashSet<String>) -> (String, Ranges) {
+pub fn snippet(body: &str, terms: &Terms) -> (String, Ranges) {
     let tokens = analysis::tokenize(body);
     if tokens.is_empty() {
         return (String::new(), Vec::new());
@@ -58,11 +75,8 @@ pub fn snippet(body: &str, terms: &HashSet<String>) -> (String, Ranges) {
         if count == 0 {
             continue;
         }
-        let mut distinct: Vec<&str> = tokens[window]
-            .iter()
-            .filter(|t| is_match(t, terms))
-            .map(|t| t.terms[0].as_str())
-            .collect();
+        let mut distinct: Vec<&str> =
+            tokens[window].iter().filter(|t| is_match(t, terms)).map(|t| t.terms[0].as_str()).collect();
         distinct.sort_unstable();
         distinct.dedup();
         if (distinct.len(), count) > (best.0, best.1) {
@@ -103,16 +117,13 @@ pub fn snippet(body: &str, terms: &HashSet<String>) -> (String, Ranges) {
 mod tests {
     use super::*;
 
-    fn set(words: &[&str]) -> HashSet<String> {
+    fn set(words: &[&str]) -> Terms {
         words.iter().map(|w| analysis::fold(w)).collect()
     }
 
     fn marked(text: &str, ranges: &Ranges) -> Vec<String> {
         let units: Vec<u16> = text.encode_utf16().collect();
-        ranges
-            .iter()
-            .map(|&(s, e)| String::from_utf16(&units[s as usize..e as usize]).unwrap())
-            .collect()
+        ranges.iter().map(|&(s, e)| String::from_utf16(&units[s as usize..e as usize]).unwrap()).collect()
     }
 
     #[test]
