@@ -24,13 +24,7 @@ fn fail(message: &str) -> ! {
 fn main() {
     let manifest = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     println!("cargo:rerun-if-env-changed=FAHRAS_CORPUS");
-    for path in [
-        "build.rs",
-        "src/analysis",
-        "src/corpus",
-        "src/document.rs",
-        "src/index",
-    ] {
+    for path in ["build.rs", "src/analysis", "src/corpus", "src/document.rs", "src/index"] {
         println!("cargo:rerun-if-changed={path}");
     }
 
@@ -42,8 +36,7 @@ fn main() {
         if std::env::var_os("FAHRAS_WRITE_NFKC_TABLE").is_none() {
             fail("src/analysis/nfkc_table.rs is stale: run FAHRAS_WRITE_NFKC_TABLE=1 cargo build");
         }
-        std::fs::write(&table_path, fresh)
-            .unwrap_or_else(|e| fail(&format!("writing the table: {e}")));
+        std::fs::write(&table_path, fresh).unwrap_or_else(|e| fail(&format!("writing the table: {e}")));
     }
 
     let corpus_path = match std::env::var_os("FAHRAS_CORPUS") {
@@ -51,8 +44,7 @@ fn main() {
         _ => manifest.join("seeds"),
     };
     println!("cargo:rerun-if-changed={}", corpus_path.display());
-    let loaded =
-        corpus::load_with_warnings(&corpus_path).unwrap_or_else(|e| fail(&format!("corpus: {e}")));
+    let loaded = corpus::load_with_warnings(&corpus_path).unwrap_or_else(|e| fail(&format!("corpus: {e}")));
     for warning in &loaded.warnings {
         println!("cargo:warning=corpus: {warning}");
     }
@@ -61,8 +53,7 @@ fn main() {
     if let Err(e) = index::Index::open(&bytes) {
         fail(&format!("the index just written does not open: {e}"));
     }
-    let out_dir =
-        PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
     // Written beside and renamed, so an interrupted build never leaves half an index.
     let partial = out_dir.join("index.bin.partial");
     std::fs::write(&partial, &bytes).unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
