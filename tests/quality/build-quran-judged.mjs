@@ -48,7 +48,7 @@ const specs = [
   { q: 'غير المغضوب عليهم ولا الضالين', case: 'fatiha', rel: ['المغضوب'], rank1: '001-007', note: '' },
   { q: 'قل هو الله أحد', case: 'famous-verse', rel: ['قل', 'هو', 'الله', 'أحد'], rank1: '112-001', note: '' },
   { q: 'ذلك الكتاب لا ريب فيه', case: 'famous-verse', rel: ['ذلك', 'الكتاب', 'لا', 'ريب', 'فيه'], rank1: '002-002', note: 'Uthmani ذَٰلِكَ ٱلۡكِتَٰبُ' },
-  { q: 'إنا أعطيناك الكوثر', case: 'famous-verse', rel: ['الكوثر'], rank1: '108-001', note: '' },
+  { q: 'إنا أعطيناك الكوثر', case: 'famous-verse', rel: ['أعطيناك', 'الكوثر'], rank1: '108-001', note: '' },
   { q: 'قل أعوذ برب الناس', case: 'famous-verse', rel: ['قل', 'أعوذ', 'برب', 'الناس'], rank1: '114-001', note: '' },
   { q: 'الله نور السماوات والأرض', case: 'famous-verse', rel: ['الله', 'نور', 'السماوات'], rank1: '024-035', note: 'Uthmani ٱلسَّمَٰوَٰتِ' },
   { q: 'فبأي آلاء ربكما تكذبان', case: 'famous-verse', rel: ['فبأي', 'آلاء', 'ربكما', 'تكذبان'], note: 'the refrain of al-Rahman, 31 verses' },

@@ -126,11 +126,17 @@ export function formatTable(result, title) {
   return lines.join('\n');
 }
 
+const idList = (ids, max = 8) =>
+  (ids.length ? ids.slice(0, max).map(shortId).join(',') + (ids.length > max ? `,… (${ids.length})` : '') : '-');
+
+// One block per failing query: why it failed, what was judged, and the top 10 hits marked
+// + (in must), ! (in must_not) or ? (not judged), with scores.
 export function formatFailures(result, max = 200) {
   const out = [];
   for (const r of result.rows.filter((x) => x.failed).slice(0, max)) {
     const e = r.entry;
-    const got = r.hits.map((h) => `${shortId(h.id)}(${Number(h.score).toFixed(2)})`).join(' ') || '(no hits)';
+    const mark = (id) => (e.must.includes(id) ? '+' : e.must_not.includes(id) ? '!' : '?');
+    const got = r.hits.map((h) => `${mark(h.id)}${shortId(h.id)}(${Number(h.score).toFixed(2)})`).join(' ') || '(no hits)';
     const why = [];
     if (r.error) why.push(`threw: ${r.error}`);
     if (r.recall !== null && r.recall < 1) why.push(`recall ${r.recall.toFixed(2)}`);
@@ -138,8 +144,8 @@ export function formatFailures(result, max = 200) {
     if (r.violations.length) why.push(`must_not in top 10: ${r.violations.map(shortId).join(',')}`);
     if (r.rank1Miss) why.push(`rank 1 should be ${shortId(e.rank1)}`);
     out.push(`  [${e.case}] ${showQuery(e.q)}  ${why.join('; ')}`);
-    out.push(`      must=${e.must.map(shortId).join(',') || '-'} must_not=${e.must_not.map(shortId).join(',') || '-'}` +
-      ` got(total ${r.total}${r.relaxed ? ', relaxed' : ''}${r.corrected ? `, corrected "${r.corrected}"` : ''}): ${got}`);
+    out.push(`      must=${idList(e.must)} must_not=${idList(e.must_not)}`);
+    out.push(`      got (total ${r.total}${r.relaxed ? ', relaxed' : ''}${r.corrected ? `, corrected "${r.corrected}"` : ''}): ${got}`);
     if (e.note) out.push(`      note: ${e.note}`);
   }
   return out.join('\n');
