@@ -1,7 +1,7 @@
 //! Reads the corpus (`seeds/`, or the folder or file in `FAHRAS_CORPUS`), analyses it with the
 //! same code the runtime uses, and writes the index that `src/embedded.rs` compiles in.
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 #[path = "src/analysis/mod.rs"]
 mod analysis;

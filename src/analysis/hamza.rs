@@ -1,6 +1,7 @@
 //! Hamza as Uthmani script writes it, turned into the carrier modern spelling uses:
-//! - hamza on the line or on a tatweel, with fatha or no vowel, before an alef is the madda
-//!   آ (ءَامَنُواْ → آمنوا, بِـَٔايَٰتِنَا → بآياتنا);
+//! - hamza on a tatweel with fatha or no vowel, or hamza on the line with fatha or at the start of
+//!   the word, before an alef is the madda آ (ءَامَنُواْ → آمنوا, بِـَٔايَٰتِنَا → بآياتنا); an
+//!   unvowelled hamza on the line inside a word keeps its alef, as modern text writes it (لقاءات);
 //! - otherwise a combining hamza on a tatweel takes the seat the vowels call for: kasra or a
 //!   preceding yeh → ئ (شَيۡـٔٗا → شيئا), damma → ؤ, fatha → أ (يَسۡـَٔلُونَكَ → يسألونك);
 //! - a combining hamza on a letter that is itself a carrier (ا و ي ى) is that letter's hamza form,
@@ -64,7 +65,8 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
         let own = vowel(cluster);
         let own_tanween = cluster.marks.iter().any(|&m| is_tanween(m));
         let before_alef = next_letter(clusters, i).is_some_and(|c| c.base == 'ا');
-        if before_alef && matches!(own, Vowel::None | Vowel::Fatha) && !own_tanween {
+        let madda_reading = on_tatweel || own == Vowel::Fatha || i == 0;
+        if before_alef && madda_reading && matches!(own, Vowel::None | Vowel::Fatha) && !own_tanween {
             clusters.remove(i);
             continue;
         }
@@ -105,6 +107,12 @@ mod tests {
         assert_eq!(run("ءَامَنُواْ"), "امنوا");
         assert_eq!(run("بِـَٔايَٰتِنَا"), "بايتنا");
         assert_eq!(run("ٱلۡـَٔاخِرَةِ"), "ٱلاخرة");
+    }
+
+    #[test]
+    fn an_unvowelled_hamza_inside_a_word_keeps_the_alef_after_it() {
+        assert_eq!(run("لقاءات"), "لقاءات");
+        assert_eq!(run("ءامنوا"), "امنوا");
     }
 
     #[test]

@@ -9,6 +9,25 @@
 const PREFIXES: [&str; 6] = ["وال", "بال", "كال", "فال", "لل", "ال"];
 const SUFFIXES: [&str; 8] = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"];
 const MIN_LEN: usize = 3;
+/// Tens end in ون/ين but are not plurals: أربعين must not become أربع (forty is not four).
+const TENS: [&str; 16] = [
+    "عشرين",
+    "عشرون",
+    "ثلاثين",
+    "ثلاثون",
+    "اربعين",
+    "اربعون",
+    "خمسين",
+    "خمسون",
+    "ستين",
+    "ستون",
+    "سبعين",
+    "سبعون",
+    "ثمانين",
+    "ثمانون",
+    "تسعين",
+    "تسعون",
+];
 const MIN_AFTER_WAW: usize = 5;
 
 fn len(s: &str) -> usize {
@@ -47,6 +66,9 @@ pub fn stem(term: &str) -> &str {
         if len(rest) >= MIN_LEN {
             s = rest;
         }
+    }
+    if TENS.contains(&s) {
+        return s;
     }
     for suffix in SUFFIXES {
         if let Some(rest) = s.strip_suffix(suffix) {
@@ -111,6 +133,8 @@ mod tests {
             ("لقاءات", "قاء"),
             ("المؤتمر", "التمر"),
             ("الدول", "الدولار"),
+            ("والأربعين", "أربع"),
+            ("الخمسين", "خمس"),
         ] {
             assert_ne!(st(a), st(b), "{a} / {b}");
         }

@@ -29,8 +29,8 @@
 //!   the term's word positions as varint deltas.
 //!
 //! Stems are not stored: a light stem is its terms minus a prefix from a closed list, so the
-//! terms of a stem are found with a few range scans of the sorted dictionary
-//! ([`Index::stem_terms`]). The dictionary and the postings are separate sections addressed by
+//! terms of a stem are found with a few range scans of the sorted dictionary (see
+//! `search::expand`). The dictionary and the postings are separate sections addressed by
 //! offsets, so they can later be stored and fetched apart.
 
 pub mod dict;
@@ -240,24 +240,6 @@ impl<'a> Index<'a> {
         String::from_utf8(self.terms.key(ordinal)?).ok()
     }
 
-    /// Ordinals and spellings of the terms whose light stem is `stem`.
-    pub fn stem_terms(&self, stem: &str) -> Vec<(u32, String)> {
-        let mut out: Vec<(u32, String)> = Vec::new();
-        for prefix in crate::analysis::stem::strippable_prefixes() {
-            let start = format!("{prefix}{stem}");
-            let mut cursor = self.terms.seek(start.as_bytes());
-            let mut visits = 0;
-            while visits < MAX_STEM_SCAN && cursor.advance() && cursor.key().starts_with(start.as_bytes()) {
-                visits += 1;
-                let Ok(term) = std::str::from_utf8(cursor.key()) else { continue };
-                if crate::analysis::stem(term) == stem && !out.iter().any(|(o, _)| *o == cursor.ordinal()) {
-                    out.push((cursor.ordinal(), term.to_string()));
-                }
-            }
-        }
-        out
-    }
-
     /// The number of the document holding corpus-wide word `position`.
     fn doc_at(&self, position: u32) -> Option<u32> {
         let (mut lo, mut hi) = (0, self.n_docs);
@@ -305,9 +287,6 @@ impl<'a> Index<'a> {
     }
 }
 
-/// Dictionary entries one stem lookup may visit per prefix: bounds the cost of any query.
-const MAX_STEM_SCAN: usize = 512;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,16 +326,6 @@ mod tests {
         // The title was derived, not a headline line, so the body is the whole text.
         assert_eq!(index.postings(term), vec![Posting { doc: 0, title: vec![0], body: vec![0] }]);
         assert_eq!(index.term_string(term).as_deref(), Some("زياره"));
-    }
-
-    #[test]
-    fn stems_are_found_through_their_terms() {
-        let bytes = write(&docs());
-        let index = Index::open(&bytes).unwrap();
-        let terms: Vec<String> = index.stem_terms("امم").into_iter().map(|(_, t)| t).collect();
-        assert_eq!(terms, ["للامم"]);
-        let terms: Vec<String> = index.stem_terms("امن").into_iter().map(|(_, t)| t).collect();
-        assert_eq!(terms, ["الامن"]);
     }
 
     #[test]

@@ -1,9 +1,17 @@
 //! Which dictionary terms a query word matches, and how well: its exact folded form, then terms
-//! with the same light stem, then (for the word being typed) terms it is a prefix of, then (only
-//! when nothing else matched) terms within a small edit distance.
+//! with the same light stem, then (for the word being typed) terms it begins, then terms within a
+//! small edit distance.
+//!
+//! Stems are not stored in the index. A stem's terms are the dictionary keys that start with a
+//! prefix the stemmer strips (ال، وال، بال، لل…) followed by the stem, so a few range scans find
+//! them. A single proclitic (ل ب ك ف و) before a bare word (لحموشي، كقوة، بمدينة) is also
+//! stripped, but only when the word without it is itself in the corpus (حموشي) or is with the
+//! article (الثقة for لثقة): Light10 leaves these alone because stripping blindly breaks words
+//! whose first letter is a root letter (لقاءات، فعالية), and the corpus vocabulary tells them
+//! apart.
 
 use super::fuzzy;
-use crate::analysis;
+use crate::analysis::{self, stem::strippable_prefixes};
 use crate::index::Index;
 
 /// How a term matched; the weights rank exact > stem > prefix > fuzzy.
@@ -36,24 +44,78 @@ pub struct Matched {
 
 /// Prefix and fuzzy expansions each stop at this many terms.
 pub const MAX_EXPANSIONS: usize = 64;
+/// Dictionary entries one range scan may visit: bounds the cost of any query.
+const MAX_SCAN: usize = 512;
+/// Words of at least this many letters are also matched with one typo when they match exactly.
+const ALWAYS_FUZZY_LEN: usize = 10;
+const PROCLITICS: [&str; 5] = ["ل", "ب", "ك", "ف", "و"];
+const MIN_BARE_LEN: usize = 3;
+
+fn push(out: &mut Vec<Matched>, term: String, ordinal: u32, kind: Kind) {
+    if !out.iter().any(|m| m.ordinal == ordinal) {
+        out.push(Matched { term, ordinal, kind });
+    }
+}
+
+/// Prefixes under which a stem's terms or a typed prefix's completions are looked for.
+fn scan_prefixes() -> impl Iterator<Item = String> {
+    strippable_prefixes().chain(PROCLITICS.iter().map(|p| p.to_string()))
+}
+
+/// `term` without its proclitic, when the corpus knows the word without it.
+fn bare<'t>(index: &Index, term: &'t str) -> Option<&'t str> {
+    let rest = PROCLITICS.iter().find_map(|p| term.strip_prefix(p))?;
+    let known = index.term(rest).is_some() || index.term(&format!("ال{rest}")).is_some();
+    (rest.chars().count() >= MIN_BARE_LEN && known).then_some(rest)
+}
+
+/// The stems a term stands for: its own, and its bare word's.
+fn stems_of<'t>(index: &Index, term: &'t str) -> Vec<&'t str> {
+    let mut stems = vec![analysis::stem(term)];
+    if let Some(rest) = bare(index, term) {
+        let s = analysis::stem(rest);
+        if !stems.contains(&s) {
+            stems.push(s);
+        }
+    }
+    stems
+}
+
+/// Visits dictionary terms starting with `start`, at most [`MAX_SCAN`] of them.
+fn scan(index: &Index, start: &str, mut visit: impl FnMut(u32, &str)) {
+    let mut cursor = index.terms().seek(start.as_bytes());
+    let mut visits = 0;
+    while visits < MAX_SCAN && cursor.advance() && cursor.key().starts_with(start.as_bytes()) {
+        visits += 1;
+        if let Ok(term) = std::str::from_utf8(cursor.key()) {
+            visit(cursor.ordinal(), term);
+        }
+    }
+}
+
+/// Adds the terms whose stem is `stem`.
+fn add_stem_terms(index: &Index, stem: &str, kind: Kind, out: &mut Vec<Matched>) {
+    for prefix in scan_prefixes() {
+        scan(index, &format!("{prefix}{stem}"), |ordinal, term| {
+            if stems_of(index, term).contains(&stem) {
+                push(out, term.to_string(), ordinal, kind);
+            }
+        });
+    }
+}
 
 /// Terms matching a word with the given readings. `strict` limits matching to exact and stem
 /// (phrases and exclusions).
 pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) -> Vec<Matched> {
     let mut out: Vec<Matched> = Vec::new();
-    let add = |out: &mut Vec<Matched>, term: String, ordinal: u32, kind: Kind| {
-        if !out.iter().any(|m| m.ordinal == ordinal) {
-            out.push(Matched { term, ordinal, kind });
-        }
-    };
     for reading in readings {
         if let Some(ordinal) = index.term(reading) {
-            add(&mut out, reading.clone(), ordinal, Kind::Exact);
+            push(&mut out, reading.clone(), ordinal, Kind::Exact);
         }
     }
     for reading in readings {
-        for (ordinal, term) in index.stem_terms(analysis::stem(reading)) {
-            add(&mut out, term, ordinal, Kind::Stem);
+        for stem in stems_of(index, reading) {
+            add_stem_terms(index, stem, Kind::Stem, &mut out);
         }
     }
     if strict {
@@ -61,25 +123,103 @@ pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) ->
     }
     if prefix {
         for reading in readings {
-            let mut cursor = index.terms().seek(reading.as_bytes());
-            let mut taken = 0;
-            while taken < MAX_EXPANSIONS && cursor.advance() && cursor.key().starts_with(reading.as_bytes()) {
-                let Ok(term) = std::str::from_utf8(cursor.key()) else { continue };
-                add(&mut out, term.to_string(), cursor.ordinal(), Kind::Prefix);
-                taken += 1;
+            for p in scan_prefixes() {
+                let before = out.len();
+                scan(index, &format!("{p}{reading}"), |ordinal, term| {
+                    if out.len() < before + MAX_EXPANSIONS {
+                        push(&mut out, term.to_string(), ordinal, Kind::Prefix);
+                    }
+                });
             }
         }
     }
-    if out.is_empty() {
-        for reading in readings {
-            let budget = fuzzy::budget(reading.chars().count());
-            if budget == 0 {
-                continue;
-            }
-            for near in fuzzy::near(index.terms(), reading, budget, MAX_EXPANSIONS) {
-                add(&mut out, near.term, near.ordinal, Kind::Fuzzy(near.cost));
+    let found = !out.is_empty();
+    for reading in readings {
+        let len = reading.chars().count();
+        let budget = match found {
+            false => fuzzy::budget(len),
+            true if len >= ALWAYS_FUZZY_LEN => fuzzy::EDIT,
+            true => 0,
+        };
+        if budget == 0 {
+            continue;
+        }
+        // A long word found as typed is also looked for with the article, where spelling variants
+        // of loanwords mostly sit; a word not found at all, as its stem under every prefix.
+        let words: Vec<String> = if found {
+            vec![reading.clone(), format!("ال{reading}")]
+        } else {
+            let stem = analysis::stem(reading);
+            std::iter::once(reading.clone()).chain(scan_prefixes().map(|p| format!("{p}{stem}"))).collect()
+        };
+        for word in words {
+            for near in fuzzy::near(index.terms(), &word, budget, MAX_EXPANSIONS) {
+                let kind = Kind::Fuzzy(near.cost);
+                push(&mut out, near.term.clone(), near.ordinal, kind);
+                for stem in stems_of(index, &near.term) {
+                    add_stem_terms(index, stem, kind, &mut out);
+                }
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::index;
+
+    fn index_of(words: &str) -> Vec<u8> {
+        index::write(&[Document { id: "d".into(), title: "t".into(), text: words.into() }])
+    }
+
+    fn matched(bytes: &[u8], word: &str, prefix: bool) -> Vec<(String, Kind)> {
+        let index = Index::open(bytes).unwrap();
+        let readings = vec![analysis::fold(word)];
+        expand(&index, &readings, prefix, false).into_iter().map(|m| (m.term, m.kind)).collect()
+    }
+
+    #[test]
+    fn exact_then_stem_matches() {
+        let bytes = index_of("الأمن للأمن والأمن الأمنية");
+        let got = matched(&bytes, "الأمن", false);
+        assert_eq!(got[0], ("الامن".to_string(), Kind::Exact));
+        let stems: Vec<&str> = got[1..].iter().map(|(t, _)| t.as_str()).collect();
+        assert_eq!(stems.len(), 3);
+        assert!(stems.contains(&"للامن") && stems.contains(&"والامن") && stems.contains(&"الامنيه"));
+    }
+
+    #[test]
+    fn a_proclitic_goes_only_before_a_known_word() {
+        let bytes = index_of("لحموشي حموشي لقاءات قاعة");
+        let terms: Vec<String> = matched(&bytes, "حموشي", false).into_iter().map(|m| m.0).collect();
+        assert!(terms.contains(&"لحموشي".to_string()));
+        let got = matched(&bytes, "قاءات", false);
+        assert!(!got.iter().any(|(t, k)| t == "لقاءات" && *k == Kind::Stem), "{got:?}");
+    }
+
+    #[test]
+    fn the_word_being_typed_completes_after_an_article() {
+        let bytes = index_of("الحموشي الدبلوماسية");
+        let got = matched(&bytes, "حمو", true);
+        assert_eq!(got, [("الحموشي".to_string(), Kind::Prefix)]);
+        assert!(matched(&bytes, "حمو", false).is_empty());
+    }
+
+    #[test]
+    fn long_words_also_match_their_spelling_variants() {
+        let bytes = index_of("الديبلوماسية الدبلوماسية");
+        let got = matched(&bytes, "الدبلوماسية", false);
+        assert_eq!(got.len(), 2);
+        assert!(matches!(got[1].1, Kind::Fuzzy(_)));
+    }
+
+    #[test]
+    fn typos_bring_the_stem_group_of_what_they_match() {
+        let bytes = index_of("ومذكرات مذكرات");
+        let terms: Vec<String> = matched(&bytes, "مزكرات", false).into_iter().map(|m| m.0).collect();
+        assert!(terms.contains(&"مذكرات".to_string()) && terms.contains(&"ومذكرات".to_string()));
+    }
 }

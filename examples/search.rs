@@ -1,0 +1,25 @@
+//! Searches the compiled-in corpus from the command line:
+//! `cargo run --example search -- "الأمن المغربي"` (add `--explain` to list matched terms).
+
+use fahras::{embedded, SearchOptions};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let query = args.iter().filter(|a| *a != "--explain").cloned().collect::<Vec<_>>().join(" ");
+    let result = embedded().search(&query, &SearchOptions { limit: 20, offset: 0 });
+    println!("query {:?}: total {}, relaxed {}", result.query, result.total, result.relaxed);
+    for hit in result.hits {
+        println!("{:>8.3}  {}  {}", hit.score, hit.id, hit.title);
+        println!("          {}", hit.snippet.replace('\n', " "));
+    }
+    if args.iter().any(|a| a == "--explain") {
+        for clause in fahras::search::query::parse(&query) {
+            for readings in &clause.words {
+                let matched = fahras::search::expand::expand(embedded(), readings, clause.prefix, false);
+                let terms: Vec<String> =
+                    matched.iter().map(|m| format!("{}({:?})", m.term, m.kind)).collect();
+                println!("{readings:?} -> {}", terms.join(" "));
+            }
+        }
+    }
+}
