@@ -1,5 +1,5 @@
 //! Prints the folded form and light stem of each word read from stdin, one per line, tab-separated:
-//! `echo الأمنية | cargo run --example stem` → `الأمنية	الامنيه	امن`.
+//! `echo الأمنية | cargo run --example stem` prints the word, `الامنيه` and `امن`, tab-separated.
 
 use std::io::BufRead;
 
