@@ -1,57 +1,66 @@
 //! The dagger (superscript) alef ٰ. Modern spelling writes it as ا in some words (ٱلۡكِتَٰبُ →
 //! الكتاب) and drops it in others (هَٰذَا → هذا), so a word that carries one has two readings and
-//! is indexed under both. Two cases have one reading:
+//! is indexed under both (a word with two daggers, under the four combinations: السماوات and
+//! the older print spelling السموات). Two cases have one reading:
 //! - a waw or alef maqsura with no vowel of its own, carrying the dagger, is itself read as alef
 //!   (ٱلصَّلَوٰةَ → الصلاة, هَدَىٰنَا → هدانا);
 //! - a word-final alef maqsura keeps its spelling (عَلَىٰ → على, never علا).
 
 use super::cluster::Cluster;
 
-const DAGGER_ALEF: char = '\u{0670}';
+pub const DAGGER_ALEF: char = '\u{0670}';
 const VOWELS: [char; 4] = ['\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}'];
+/// Words with up to this many daggers get every combination of readings (السماوات, السموات,
+/// السماوت, السموت); beyond, only all-with and all-without.
+const ALL_COMBINATIONS_UP_TO: usize = 2;
 
 fn is_letter(c: char) -> bool {
     !matches!(c, '\0' | '\u{0640}')
 }
 
-/// One reading, or two (with the dagger alef written as ا first, then without).
-pub fn readings(clusters: Vec<Cluster>) -> Vec<Vec<Cluster>> {
-    if !clusters.iter().any(|c| c.has(DAGGER_ALEF)) {
-        return vec![clusters];
-    }
-    let mut with_alef = Vec::with_capacity(clusters.len() + 2);
-    let mut without = Vec::with_capacity(clusters.len());
-    let mut two_readings = false;
-    for (i, cluster) in clusters.iter().enumerate() {
-        let mut cluster = cluster.clone();
-        if !cluster.has(DAGGER_ALEF) {
-            with_alef.push(cluster.clone());
-            without.push(cluster);
+/// The readings of a word, the one with every dagger alef written as ا first.
+pub fn readings(mut clusters: Vec<Cluster>) -> Vec<Vec<Cluster>> {
+    // Daggers that are read as ا or not, by index of the cluster carrying them.
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..clusters.len() {
+        if !clusters[i].has(DAGGER_ALEF) {
             continue;
         }
+        let is_final = !clusters[i + 1..].iter().any(|c| is_letter(c.base));
+        let cluster = &mut clusters[i];
         cluster.marks.retain(|&m| m != DAGGER_ALEF);
         let unvowelled = !cluster.marks.iter().any(|m| VOWELS.contains(m));
-        let is_final = !clusters[i + 1..].iter().any(|c| is_letter(c.base));
         match cluster.base {
             'و' if unvowelled => cluster.base = 'ا',
             'ى' if unvowelled && !is_final => cluster.base = 'ا',
             'ى' if unvowelled => {}
-            _ => {
-                with_alef.push(cluster.clone());
-                with_alef.push(Cluster::new('ا'));
-                without.push(cluster);
-                two_readings = true;
-                continue;
-            }
+            _ => open.push(i),
         }
-        with_alef.push(cluster.clone());
-        without.push(cluster);
     }
-    if two_readings {
-        vec![with_alef, without]
+    if open.is_empty() {
+        return vec![clusters];
+    }
+    let masks: Vec<u32> = if open.len() <= ALL_COMBINATIONS_UP_TO {
+        let all = (1u32 << open.len()) - 1;
+        std::iter::once(all).chain((0..all).rev()).collect()
     } else {
-        vec![with_alef]
-    }
+        vec![u32::MAX, 0]
+    };
+    masks
+        .into_iter()
+        .map(|mask| {
+            let mut reading = Vec::with_capacity(clusters.len() + open.len());
+            for (i, cluster) in clusters.iter().enumerate() {
+                reading.push(cluster.clone());
+                if let Some(bit) = open.iter().position(|&o| o == i) {
+                    if mask & (1 << bit.min(31)) != 0 {
+                        reading.push(Cluster::new('ا'));
+                    }
+                }
+            }
+            reading
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -74,7 +83,7 @@ mod tests {
 
     #[test]
     fn every_dagger_of_a_word_goes_the_same_way() {
-        assert_eq!(bases("ٱلسَّمَٰوَٰتِ"), ["ٱلسماوات", "ٱلسموت"]);
+        assert_eq!(bases("ٱلسَّمَٰوَٰتِ"), ["ٱلسماوات", "ٱلسموات", "ٱلسماوت", "ٱلسموت"]);
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //!   the word, before an alef is the madda آ (ءَامَنُواْ → آمنوا, بِـَٔايَٰتِنَا → بآياتنا); an
 //!   unvowelled hamza on the line inside a word keeps its alef, as modern text writes it (لقاءات);
 //! - otherwise a combining hamza on a tatweel takes the seat the vowels call for: kasra or a
-//!   preceding yeh → ئ (شَيۡـٔٗا → شيئا), damma → ؤ, fatha → أ (يَسۡـَٔلُونَكَ → يسألونك);
+//!   preceding yeh, even before an alef (هَنِيٓـَٔۢا → هنيئا) → ئ (شَيۡـٔٗا → شيئا), damma → ؤ, fatha → أ (يَسۡـَٔلُونَكَ → يسألونك);
 //! - a combining hamza on a letter that is itself a carrier (ا و ي ى) is that letter's hamza form,
 //!   which [`super::letters`] folds to the carrier anyway, so the mark just goes.
 
@@ -65,14 +65,14 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
         let own = vowel(cluster);
         let own_tanween = cluster.marks.iter().any(|&m| is_tanween(m));
         let before_alef = next_letter(clusters, i).is_some_and(|c| c.base == 'ا');
-        let madda_reading = on_tatweel || own == Vowel::Fatha || i == 0;
+        let after_yeh = prev_letter(clusters, i).is_some_and(|c| matches!(c.base, 'ي' | 'ى'));
+        let madda_reading = !after_yeh && (on_tatweel || own == Vowel::Fatha || i == 0);
         if before_alef && madda_reading && matches!(own, Vowel::None | Vowel::Fatha) && !own_tanween {
             clusters.remove(i);
             continue;
         }
         if on_tatweel {
             let prev = prev_letter(clusters, i);
-            let after_yeh = prev.is_some_and(|c| matches!(c.base, 'ي' | 'ى'));
             let strongest = own.max(prev.map_or(Vowel::None, vowel));
             let seat = if after_yeh || clusters[i].has(HAMZA_BELOW) || strongest == Vowel::Kasra {
                 'ئ'
@@ -118,6 +118,7 @@ mod tests {
     #[test]
     fn hamza_with_tanween_before_alef_keeps_its_seat() {
         assert_eq!(run("شَيۡـٔٗا"), "شيئا");
+        assert_eq!(run("هَنِيٓـَٔۢا"), "هنيئا");
     }
 
     #[test]

@@ -13,7 +13,9 @@
 //!    [`diacritics`] (every remaining mark goes),
 //! 4. then char by char: [`letters`] (alef, yeh, teh marbuta, hamza carriers),
 //!    [`digits`] (Arabic-Indic → ASCII), [`latin`] (lower case, accents).
-//! 5. [`vocative`]: a vocative يا that Uthmani script joins to the next word also yields the word.
+//!
+//! [`vocative`] runs before the dagger step: a vocative يٰ that Uthmani script joins to the next
+//! word also yields يا and the called word.
 //!
 //! [`stem`] and [`stopwords`] work on the folded terms that come out.
 
@@ -66,20 +68,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 fn fold_word(chars: impl Iterator<Item = char>) -> Vec<String> {
     let mut clusters = cluster::clusters(chars);
     quranic::apply(&mut clusters);
-    let readings = dagger::readings(clusters);
+    let called = vocative::called(&clusters);
+    let has_vocative = called.is_some();
     let mut terms: Vec<String> = Vec::with_capacity(2);
-    for mut reading in readings {
-        hamza::apply(&mut reading);
-        let folded: String =
-            diacritics::strip(&reading).map(letters::fold).map(digits::fold).map(latin::fold).collect();
-        if folded.is_empty() {
-            continue;
-        }
-        for term in std::iter::once(folded.clone()).chain(vocative::split(&folded)) {
-            if !terms.contains(&term) {
-                terms.push(term);
+    for word in std::iter::once(clusters).chain(called) {
+        for mut reading in dagger::readings(word) {
+            hamza::apply(&mut reading);
+            let folded: String =
+                diacritics::strip(&reading).map(letters::fold).map(digits::fold).map(latin::fold).collect();
+            if !folded.is_empty() && !terms.contains(&folded) {
+                terms.push(folded);
             }
         }
+    }
+    if has_vocative {
+        terms.push(vocative::VOCATIVE.to_string());
     }
     terms
 }

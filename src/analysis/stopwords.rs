@@ -2,7 +2,7 @@
 //! folded form. Search uses them to weigh terms, never to drop a query: a query made only of
 //! stop words is searched as typed.
 
-const STOPWORDS: [&str; 72] = [
+const STOPWORDS: [&str; 73] = [
     "اذ",
     "اذا",
     "الا",
@@ -75,6 +75,7 @@ const STOPWORDS: [&str; 72] = [
     "و",
     "وقد",
     "وهو",
+    "يا",
 ];
 
 pub fn is_stopword(term: &str) -> bool {

@@ -48,7 +48,8 @@ pub const MAX_EXPANSIONS: usize = 64;
 const MAX_SCAN: usize = 512;
 /// Words of at least this many letters are also matched with one typo when they match exactly.
 const ALWAYS_FUZZY_LEN: usize = 10;
-const PROCLITICS: [&str; 5] = ["ل", "ب", "ك", "ف", "و"];
+/// Longest first: و or ف before ل ب ك (ولعلا), then each alone.
+const PROCLITICS: [&str; 11] = ["ول", "وب", "وك", "فل", "فب", "فك", "ل", "ب", "ك", "ف", "و"];
 const MIN_BARE_LEN: usize = 3;
 
 fn push(out: &mut Vec<Matched>, term: String, ordinal: u32, kind: Kind) {
@@ -64,9 +65,10 @@ fn scan_prefixes() -> impl Iterator<Item = String> {
 
 /// `term` without its proclitic, when the corpus knows the word without it.
 fn bare<'t>(index: &Index, term: &'t str) -> Option<&'t str> {
-    let rest = PROCLITICS.iter().find_map(|p| term.strip_prefix(p))?;
-    let known = index.term(rest).is_some() || index.term(&format!("ال{rest}")).is_some();
-    (rest.chars().count() >= MIN_BARE_LEN && known).then_some(rest)
+    PROCLITICS.iter().filter_map(|p| term.strip_prefix(p)).find(|rest| {
+        rest.chars().count() >= MIN_BARE_LEN
+            && (index.term(rest).is_some() || index.term(&format!("ال{rest}")).is_some())
+    })
 }
 
 /// The stems a term stands for: its own, and its bare word's.

@@ -24,13 +24,16 @@ pub fn idf(n_docs: u32, doc_freq: usize) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
-/// BM25F contribution of one clause in one document.
+/// BM25F contribution of one clause in one document. Weights count in the term frequency, and
+/// the best of them scales the result again: BM25's saturation and length normalisation would
+/// otherwise let a stem match in a short verse outrank an exact match in a longer one.
 pub fn bm25f(hits: &FieldHits, lengths: (u32, u32), averages: (f32, f32)) -> f32 {
     let norm = |len: u32, avg: f32| 1.0 - B + B * len as f32 / avg.max(1.0);
     let sum = |v: &[(u32, f32)]| v.iter().map(|&(_, w)| w).sum::<f32>();
     let tf = TITLE_BOOST * sum(&hits.title) / norm(lengths.0, averages.0)
         + sum(&hits.body) / norm(lengths.1, averages.1);
-    tf * (K1 + 1.0) / (tf + K1)
+    let best = hits.title.iter().chain(&hits.body).map(|&(_, w)| w).fold(0.0, f32::max);
+    best * tf * (K1 + 1.0) / (tf + K1)
 }
 
 /// Smallest span (in words) of one field holding a position of every clause, over `clauses`
@@ -92,6 +95,13 @@ mod tests {
         let title = FieldHits { title: vec![(0, 1.0)], body: vec![] };
         assert!(bm25f(&title, (5, 100), (5.0, 100.0)) > bm25f(&body, (5, 100), (5.0, 100.0)));
         assert!(bm25f(&body, (5, 20), (5.0, 100.0)) > bm25f(&body, (5, 400), (5.0, 100.0)));
+    }
+
+    #[test]
+    fn an_exact_match_in_a_long_text_outweighs_a_stem_match_in_a_short_one() {
+        let exact = FieldHits { title: vec![], body: vec![(1, 1.0)] };
+        let stem = FieldHits { title: vec![], body: vec![(1, 0.7)] };
+        assert!(bm25f(&exact, (2, 15), (2.0, 13.0)) > bm25f(&stem, (2, 4), (2.0, 13.0)));
     }
 
     #[test]
