@@ -8,6 +8,11 @@ pub struct Document {
     pub id: String,
     pub title: String,
     pub text: String,
+    /// Where the document lives on the site, if it has a page of its own.
+    pub url: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub tags: Vec<String>,
 }
 
 impl Document {
@@ -29,7 +34,7 @@ mod tests {
     use super::*;
 
     fn doc(title: &str, text: &str) -> Document {
-        Document { id: "x".into(), title: title.into(), text: text.into() }
+        Document { id: "x".into(), title: title.into(), text: text.into(), ..Default::default() }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! this file only adds the WebAssembly surface: `search(query, options?)` and `get(id, query?)`.
 
 pub mod analysis;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod corpus;
 pub mod document;
 mod embedded;

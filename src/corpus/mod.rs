@@ -100,7 +100,7 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
             return Err(CorpusError::DuplicateId { id, first: first.clone(), second: file });
         }
         sources.push((id.clone(), file));
-        loaded.documents.push(Document { id, title: title::title(&text), text });
+        loaded.documents.push(Document { id, title: title::title(&text), text, ..Document::default() });
     }
     if loaded.documents.is_empty() {
         return Err(CorpusError::Empty { path: path.to_path_buf() });

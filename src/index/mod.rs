@@ -297,6 +297,7 @@ mod tests {
             id: id.into(),
             title: title.into(),
             text: text.into(),
+            ..Default::default()
         };
         vec![
             doc("b", "الأمن الوطني", "الأمن الوطني\nقال المدير إن الأمن أولوية."),
@@ -331,7 +332,7 @@ mod tests {
     #[test]
     fn postings_of_every_term_in_a_larger_dictionary_are_right() {
         let text: String = (0..100).map(|i| format!("w{i} ")).collect();
-        let bytes = write(&[Document { id: "x".into(), title: "t".into(), text }]);
+        let bytes = write(&[Document { id: "x".into(), title: "t".into(), text, ..Default::default() }]);
         let index = Index::open(&bytes).unwrap();
         for i in 0..100u32 {
             let term = index.term(&format!("w{i}")).unwrap();

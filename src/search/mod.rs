@@ -290,6 +290,7 @@ mod tests {
             id: id.into(),
             title: title.into(),
             text: format!("{title}\n{body}"),
+            ..Default::default()
         };
         index::write(&[
             doc("a", "الأمن في موسكو", "شارك حموشي في مؤتمر الأمن الدولي في موسكو."),
