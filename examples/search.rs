@@ -6,7 +6,7 @@ use fahras::{embedded, SearchOptions};
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let query = args.iter().filter(|a| *a != "--explain").cloned().collect::<Vec<_>>().join(" ");
-    let result = embedded().search(&query, &SearchOptions { limit: 20, offset: 0 });
+    let result = embedded().search(&query, &SearchOptions { limit: 20, ..Default::default() });
     println!("query {:?}: total {}, relaxed {}", result.query, result.total, result.relaxed);
     for hit in result.hits {
         println!("{:>8.3}  {}  {}", hit.score, hit.id, hit.title);

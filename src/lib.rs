@@ -18,10 +18,11 @@ pub use search::{DocView, Hit, SearchOptions, SearchResult};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use js_sys::{Error, Number, RangeError, Reflect, TypeError};
+    use js_sys::{Array, Error, Number, RangeError, Reflect, TypeError};
     use wasm_bindgen::prelude::*;
 
-    use crate::search::{SearchOptions, MAX_LIMIT};
+    use crate::index::parse_date;
+    use crate::search::{Filter, SearchOptions, Sort, MAX_LIMIT};
 
     #[wasm_bindgen(start)]
     fn start() {
@@ -62,11 +63,89 @@ mod wasm {
         };
         if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
             // JS formats the number: Rust's float formatting would add ~15 KB of wasm.
-            let got: String = Number::from(n).to_string(10).map(String::from).unwrap_or_default();
+            let got: String = Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default();
             let msg = format!("search: options.{name} must be a whole number from {min} to {max}, got {got}");
             return Err(RangeError::new(&msg).into());
         }
         Ok(n as usize)
+    }
+
+    fn type_error(msg: String) -> JsValue {
+        TypeError::new(&msg).into()
+    }
+
+    fn range_error(msg: String) -> JsValue {
+        RangeError::new(&msg).into()
+    }
+
+    /// Reads `options.filter.from` / `.to`: a `YYYY-MM-DD` string.
+    fn date_option(filter: &JsValue, name: &str) -> Result<Option<u32>, JsValue> {
+        let value = Reflect::get(filter, &JsValue::from_str(name))?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        let Some(text) = value.as_string() else {
+            let got = type_name(&value);
+            return Err(type_error(format!(
+                "search: options.filter.{name} must be a YYYY-MM-DD string, got {got}"
+            )));
+        };
+        parse_date(&text).map(Some).ok_or_else(|| {
+            range_error(format!("search: options.filter.{name} must be a date as YYYY-MM-DD, got {text:?}"))
+        })
+    }
+
+    fn filter_option(options: &JsValue) -> Result<Filter, JsValue> {
+        let filter = Reflect::get(options, &JsValue::from_str("filter"))?;
+        if filter.is_undefined() || filter.is_null() {
+            return Ok(Filter::default());
+        }
+        if !filter.is_object() || filter.is_array() {
+            return Err(type_error(format!(
+                "search: options.filter must be an object, got {}",
+                type_name(&filter)
+            )));
+        }
+        let tags = Reflect::get(&filter, &JsValue::from_str("tags"))?;
+        let tags = if tags.is_undefined() || tags.is_null() {
+            Vec::new()
+        } else if tags.is_array() {
+            let tags = Array::from(&tags);
+            let mut out = Vec::with_capacity(tags.length() as usize);
+            for tag in tags.iter() {
+                let Some(tag) = tag.as_string() else {
+                    let got = type_name(&tag);
+                    return Err(type_error(format!(
+                        "search: options.filter.tags must hold strings, got {got}"
+                    )));
+                };
+                out.push(tag);
+            }
+            out
+        } else {
+            let got = type_name(&tags);
+            return Err(type_error(format!(
+                "search: options.filter.tags must be an array of strings, got {got}"
+            )));
+        };
+        Ok(Filter { tags, from: date_option(&filter, "from")?, to: date_option(&filter, "to")? })
+    }
+
+    fn sort_option(options: &JsValue) -> Result<Sort, JsValue> {
+        let sort = Reflect::get(options, &JsValue::from_str("sort"))?;
+        if sort.is_undefined() || sort.is_null() {
+            return Ok(Sort::Relevance);
+        }
+        match sort.as_string().as_deref() {
+            Some("relevance") => Ok(Sort::Relevance),
+            Some("date") => Ok(Sort::Date),
+            Some(other) => Err(range_error(format!(
+                "search: options.sort must be \"relevance\" or \"date\", got {other:?}"
+            ))),
+            None => {
+                Err(type_error(format!("search: options.sort must be a string, got {}", type_name(&sort))))
+            }
+        }
     }
 
     fn options_arg(options: &JsValue) -> Result<SearchOptions, JsValue> {
@@ -81,6 +160,8 @@ mod wasm {
         Ok(SearchOptions {
             limit: count_option(options, "limit", default.limit, 1, MAX_LIMIT)?,
             offset: count_option(options, "offset", default.offset, 0, u32::MAX as usize)?,
+            filter: filter_option(options)?,
+            sort: sort_option(options)?,
         })
     }
 
@@ -88,7 +169,7 @@ mod wasm {
         serde_wasm_bindgen::to_value(value).map_err(|e| Error::new(&e.to_string()).into())
     }
 
-    /// `search(query: string, options?: {limit?: number, offset?: number})`.
+    /// `search(query: string, options?: {limit?, offset?, filter?: {tags?, from?, to?}, sort?})`.
     #[wasm_bindgen]
     pub fn search(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query = string_arg(&query, "search: query")?;

@@ -16,9 +16,11 @@
 //!               DOCS, STRINGS, TERMS, POSTINGS
 //! ```
 //!
-//! - `DOCS`: N records of 10 u32, sorted by id: `id_start id_end title_start title_end
-//!   text_start text_end body_start first_position title_words body_words`. The first six are
-//!   byte offsets into `STRINGS`; the body is `body_start..text_end` (a headline title is not
+//! - `DOCS`: N records of 15 u32, sorted by id: `id_start id_end title_start title_end
+//!   text_start text_end body_start first_position title_words body_words url_start url_end
+//!   tags_start tags_end date`. `*_start`/`*_end` are byte offsets into `STRINGS` (tags are
+//!   joined by newlines; an empty range is no url / no tags); `date` is `YYYYMMDD` as a number,
+//!   0 when the document has none; the body is `body_start..text_end` (a headline title is not
 //!   repeated in the body). Words are numbered across the corpus: the document's title words
 //!   are `first_position..+title_words`, its body words follow. A document's number is its rank
 //!   in id order, so ties broken by number are broken by id.
@@ -48,7 +50,7 @@ pub const MAGIC: &[u8; 4] = b"FHRS";
 pub const VERSION: u32 = 1;
 const HEADER_LEN: usize = 20;
 const SECTIONS: [&str; 4] = ["DOCS", "STRINGS", "TERMS", "POSTINGS"];
-const DOC_FIELDS: usize = 10;
+const DOC_FIELDS: usize = 15;
 
 /// Why bytes are not an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -92,12 +94,53 @@ pub struct StoredDoc<'a> {
     pub first_position: u32,
     pub title_words: u32,
     pub body_words: u32,
+    pub url: &'a str,
+    /// Tags joined by newlines.
+    pub tags: &'a str,
+    /// `YYYYMMDD`, 0 when unknown.
+    pub date: u32,
 }
 
 impl<'a> StoredDoc<'a> {
     pub fn body(&self) -> &'a str {
         self.text.get(self.body_start..).unwrap_or("")
     }
+
+    pub fn url(&self) -> Option<String> {
+        (!self.url.is_empty()).then(|| self.url.to_string())
+    }
+
+    pub fn tags(&self) -> Vec<String> {
+        self.tags.lines().map(str::to_string).collect()
+    }
+
+    /// The date as `YYYY-MM-DD`.
+    pub fn date(&self) -> Option<String> {
+        let d = self.date;
+        (d != 0).then(|| format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100))
+    }
+}
+
+/// `YYYY-MM-DD` as the number `YYYYMMDD`, if it is a valid calendar date.
+pub fn parse_date(date: &str) -> Option<u32> {
+    let bytes = date.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = date.get(range)?;
+        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (y > 0 && (1..=days).contains(&d)).then_some(y * 10000 + m * 100 + d)
 }
 
 /// An opened index. Cheap to copy: it only borrows.
@@ -190,6 +233,9 @@ impl<'a> Index<'a> {
             first_position: self.field(n, 7)?,
             title_words: self.field(n, 8)?,
             body_words: self.field(n, 9)?,
+            url: self.strings.get(f(10)?..f(11)?)?,
+            tags: self.strings.get(f(12)?..f(13)?)?,
+            date: self.field(n, 14)?,
         })
     }
 
@@ -349,6 +395,36 @@ mod tests {
         let bytes = write(&docs());
         for cut in 0..bytes.len() {
             assert!(Index::open(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn metadata_round_trips() {
+        let doc = Document {
+            id: "m".into(),
+            title: "t".into(),
+            text: "نص".into(),
+            url: Some("https://example.org/a".into()),
+            date: Some("2025-05-27".into()),
+            tags: vec!["أمن".into(), "روسيا".into()],
+        };
+        let bytes = write(&[doc, docs().remove(0)]);
+        let index = Index::open(&bytes).unwrap();
+        let m = index.doc(index.find("m").unwrap()).unwrap();
+        assert_eq!(m.url().as_deref(), Some("https://example.org/a"));
+        assert_eq!(m.date().as_deref(), Some("2025-05-27"));
+        assert_eq!(m.tags(), ["أمن", "روسيا"]);
+        let b = index.doc(index.find("b").unwrap()).unwrap();
+        assert_eq!((b.url(), b.date(), b.tags()), (None, None, vec![]));
+    }
+
+    #[test]
+    fn dates_parse_only_when_valid() {
+        assert_eq!(parse_date("2025-11-27"), Some(20251127));
+        assert_eq!(parse_date("2024-02-29"), Some(20240229));
+        for bad in ["2023-02-29", "2025-13-01", "2025-1-01", "25-11-27", "2025/11/27", "", "٢٠٢٥-١١-٢٧"]
+        {
+            assert_eq!(parse_date(bad), None, "{bad}");
         }
     }
 

@@ -12,7 +12,7 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
     docs.sort_by(|a, b| a.id.cmp(&b.id));
 
     let mut strings = String::new();
-    let mut records: Vec<u32> = Vec::with_capacity(docs.len() * 10);
+    let mut records: Vec<u32> = Vec::with_capacity(docs.len() * super::DOC_FIELDS);
     let mut term_positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
     let (mut title_words, mut body_words) = (0u32, 0u32);
     let mut next_position = 0u32;
@@ -49,6 +49,10 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
         records.push(first_position);
         records.push(title_tokens.len() as u32);
         records.push(body_tokens.len() as u32);
+        records.extend(push(doc.url.as_deref().unwrap_or("")));
+        let tags: Vec<String> = doc.tags.iter().map(|t| t.replace('\n', " ")).collect();
+        records.extend(push(&tags.join("\n")));
+        records.push(doc.date.as_deref().and_then(super::parse_date).unwrap_or(0));
     }
 
     let mut postings_bytes = Vec::new();

@@ -174,7 +174,12 @@ mod tests {
     use crate::index;
 
     fn index_of(words: &str) -> Vec<u8> {
-        index::write(&[Document { id: "d".into(), title: "t".into(), text: words.into(), ..Default::default() }])
+        index::write(&[Document {
+            id: "d".into(),
+            title: "t".into(),
+            text: words.into(),
+            ..Default::default()
+        }])
     }
 
     fn matched(bytes: &[u8], word: &str, prefix: bool) -> Vec<(String, Kind)> {

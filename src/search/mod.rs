@@ -12,7 +12,7 @@ pub mod snippet;
 use serde::Serialize;
 
 use crate::analysis;
-use crate::index::Index;
+use crate::index::{Index, StoredDoc};
 use expand::Matched;
 use query::Clause;
 use rank::FieldHits;
@@ -23,16 +23,47 @@ pub const DEFAULT_LIMIT: usize = 10;
 /// The most results one call returns.
 pub const MAX_LIMIT: usize = 100;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
     pub limit: usize,
     pub offset: usize,
+    pub filter: Filter,
+    pub sort: Sort,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: DEFAULT_LIMIT, offset: 0 }
+        SearchOptions { limit: DEFAULT_LIMIT, offset: 0, filter: Filter::default(), sort: Sort::Relevance }
     }
+}
+
+/// Which documents may match at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Documents with at least one of these tags (any, when empty).
+    pub tags: Vec<String>,
+    /// Documents dated on or after this day (`YYYYMMDD`).
+    pub from: Option<u32>,
+    /// Documents dated on or before this day (`YYYYMMDD`).
+    pub to: Option<u32>,
+}
+
+impl Filter {
+    fn accepts(&self, doc: &StoredDoc) -> bool {
+        let tags_ok = self.tags.is_empty() || doc.tags.lines().any(|t| self.tags.iter().any(|w| w == t));
+        let from_ok = self.from.is_none_or(|from| doc.date != 0 && doc.date >= from);
+        let to_ok = self.to.is_none_or(|to| doc.date != 0 && doc.date <= to);
+        tags_ok && from_ok && to_ok
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest first; undated documents last; then best match.
+    Date,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,6 +76,12 @@ pub struct Hit {
     pub highlights: Ranges,
     /// UTF-16 `[start, end)` ranges of matched words in `title`.
     pub title_highlights: Ranges,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,6 +101,12 @@ pub struct DocView {
     pub text: String,
     /// UTF-16 `[start, end)` ranges in `text` of the words the query matches.
     pub highlights: Ranges,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
 }
 
 /// Documents (ascending) with a clause's weighted positions in each.
@@ -187,7 +230,9 @@ impl<'a> Index<'a> {
 
         // Each document once, with how many required clauses it matches.
         let mut found: Vec<u32> = required.iter().flat_map(|e| e.docs.iter().map(|d| d.0)).collect();
-        found.retain(|d| excluded.binary_search(d).is_err());
+        found.retain(|&d| {
+            excluded.binary_search(&d).is_err() && self.doc(d).is_some_and(|doc| options.filter.accepts(&doc))
+        });
         heapsort::sort_by(&mut found, |a, b| a < b);
         let mut candidates: Vec<(u32, usize)> = Vec::new();
         for doc in found {
@@ -235,7 +280,17 @@ impl<'a> Index<'a> {
             }
             scored.push((score, doc));
         }
-        heapsort::sort_by(&mut scored, |a, b| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1));
+        let by_score = |a: &(f32, u32), b: &(f32, u32)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
+        match options.sort {
+            Sort::Relevance => heapsort::sort_by(&mut scored, by_score),
+            Sort::Date => {
+                let date = |doc: u32| self.doc(doc).map_or(0, |d| d.date);
+                heapsort::sort_by(&mut scored, |a, b| {
+                    let (da, db) = (date(a.1), date(b.1));
+                    da > db || (da == db && by_score(a, b))
+                });
+            }
+        }
 
         let terms = highlight_terms(&evaluated);
         let limit = options.limit.min(MAX_LIMIT);
@@ -253,6 +308,9 @@ impl<'a> Index<'a> {
                     snippet,
                     highlights,
                     title_highlights: snippet::highlights(stored.title, &terms),
+                    url: stored.url(),
+                    date: stored.date(),
+                    tags: stored.tags(),
                 })
             })
             .collect();
@@ -275,6 +333,9 @@ impl<'a> Index<'a> {
             title: stored.title.to_string(),
             text: stored.text.to_string(),
             highlights,
+            url: stored.url(),
+            date: stored.date(),
+            tags: stored.tags(),
         })
     }
 }
@@ -369,7 +430,7 @@ mod tests {
         let index = Index::open(&bytes).unwrap();
         let all = index.search("حموشي ", &SearchOptions::default());
         assert!(all.hits.windows(2).all(|w| w[0].score >= w[1].score));
-        let page = |offset| index.search("حموشي ", &SearchOptions { limit: 1, offset });
+        let page = |offset| index.search("حموشي ", &SearchOptions { limit: 1, offset, ..Default::default() });
         let paged: Vec<String> = (0..3).map(|o| page(o).hits[0].id.clone()).collect();
         assert_eq!(paged, ids(&all));
         assert!(page(5).hits.is_empty());
@@ -402,6 +463,53 @@ mod tests {
         assert_eq!(doc.highlights.len(), 2);
         assert!(index.get("a", None).unwrap().highlights.is_empty());
         assert_eq!(index.get("zzz", None), None);
+    }
+
+    fn dated_corpus() -> Vec<u8> {
+        let doc = |id: &str, date: Option<&str>, tags: &[&str]| Document {
+            id: id.into(),
+            title: format!("عنوان {id}"),
+            text: "الأمن الوطني".into(),
+            date: date.map(str::to_string),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            url: Some(format!("/{id}")),
+        };
+        index::write(&[
+            doc("a", Some("2025-05-27"), &["روسيا"]),
+            doc("b", Some("2025-11-24"), &["أنتربول", "مراكش"]),
+            doc("c", None, &["مراكش"]),
+        ])
+    }
+
+    #[test]
+    fn filters_by_tag_and_date_and_sorts_by_date() {
+        let bytes = dated_corpus();
+        let index = Index::open(&bytes).unwrap();
+        let run = |filter: Filter, sort: Sort| {
+            let options = SearchOptions { filter, sort, ..Default::default() };
+            ids(&index.search("الأمن", &options)).into_iter().map(str::to_string).collect::<Vec<_>>()
+        };
+        let tags = Filter { tags: vec!["مراكش".into()], ..Default::default() };
+        let mut got = run(tags, Sort::Relevance);
+        got.sort();
+        assert_eq!(got, ["b", "c"]);
+        let since = Filter { from: Some(20250601), ..Default::default() };
+        assert_eq!(run(since, Sort::Relevance), ["b"]);
+        let until = Filter { to: Some(20250601), ..Default::default() };
+        assert_eq!(run(until, Sort::Relevance), ["a"]);
+        assert_eq!(run(Filter::default(), Sort::Date), ["b", "a", "c"]);
+    }
+
+    #[test]
+    fn hits_and_documents_carry_their_metadata() {
+        let bytes = dated_corpus();
+        let index = Index::open(&bytes).unwrap();
+        let hit =
+            index.search("الأمن", &SearchOptions::default()).hits.into_iter().find(|h| h.id == "b").unwrap();
+        assert_eq!((hit.url.as_deref(), hit.date.as_deref()), (Some("/b"), Some("2025-11-24")));
+        assert_eq!(hit.tags, ["أنتربول", "مراكش"]);
+        let doc = index.get("c", None).unwrap();
+        assert_eq!((doc.date, doc.tags), (None, vec!["مراكش".to_string()]));
     }
 
     #[test]
