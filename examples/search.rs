@@ -8,6 +8,12 @@ fn main() {
     let query = args.iter().filter(|a| *a != "--explain").cloned().collect::<Vec<_>>().join(" ");
     let result = embedded().search(&query, &SearchOptions { limit: 20, ..Default::default() });
     println!("query {:?}: total {}, relaxed {}", result.query, result.total, result.relaxed);
+    if let Some(corrected) = &result.corrected {
+        println!("showing results for {corrected:?}");
+    }
+    if !result.suggestions.is_empty() {
+        println!("did you mean: {}", result.suggestions.join(" | "));
+    }
     for hit in result.hits {
         println!("{:>8.3}  {}  {}", hit.score, hit.id, hit.title);
         println!("          {}", hit.snippet.replace('\n', " "));
@@ -19,6 +25,9 @@ fn main() {
                 let terms: Vec<String> =
                     matched.iter().map(|m| format!("{}({:?})", m.term, m.kind)).collect();
                 println!("{readings:?} -> {}", terms.join(" "));
+                for alternative in fahras::search::translit::alternatives(embedded(), &readings[0]) {
+                    println!("    transliterated: {}", alternative.words.join(" "));
+                }
             }
         }
     }

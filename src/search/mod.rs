@@ -5,9 +5,13 @@
 pub mod expand;
 pub mod fuzzy;
 mod heapsort;
+pub mod keyboard;
 pub mod query;
 pub mod rank;
 pub mod snippet;
+pub mod suggest;
+pub mod synonyms;
+pub mod translit;
 
 use serde::Serialize;
 
@@ -91,6 +95,12 @@ pub struct SearchResult {
     pub total: usize,
     /// No document matched every word; these match some of them.
     pub relaxed: bool,
+    /// The query was retyped on the other keyboard layout: these are the results for this.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub corrected: Option<String>,
+    /// Nothing was found: queries to try instead.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suggestions: Vec<String>,
     pub hits: Vec<Hit>,
 }
 
@@ -118,6 +128,8 @@ struct Evaluated {
     matched: Vec<Matched>,
     docs: DocHits,
     stopword: bool,
+    /// Found only by typo tolerance or transliteration.
+    guessed: bool,
 }
 
 fn doc_hits(docs: &DocHits, doc: u32) -> Option<&FieldHits> {
@@ -141,6 +153,12 @@ fn weighted_positions(index: &Index, matched: &[Matched]) -> DocHits {
             docs.push((posting.doc, FieldHits { title, body }));
         }
     }
+    normalize(docs)
+}
+
+/// Sorts by document, merges a document's entries, and keeps the best weight of each position
+/// (several terms can match one word).
+fn normalize(mut docs: DocHits) -> DocHits {
     heapsort::sort_by(&mut docs, |a, b| a.0 < b.0);
     let mut merged: DocHits = Vec::with_capacity(docs.len());
     for (doc, hits) in docs {
@@ -154,7 +172,6 @@ fn weighted_positions(index: &Index, matched: &[Matched]) -> DocHits {
     }
     for (_, hits) in &mut merged {
         for field in [&mut hits.title, &mut hits.body] {
-            // Keep the best weight of each position (several terms can match one word).
             heapsort::sort_by(field, |a, b| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1));
             field.dedup_by_key(|h| h.0);
         }
@@ -190,18 +207,51 @@ fn phrase_positions(per_word: &[DocHits]) -> DocHits {
     out
 }
 
-fn evaluate(index: &Index, clause: Clause) -> Evaluated {
-    let strict = clause.phrase || clause.negated;
+/// Documents where the words follow each other (one word: where it occurs), and the terms
+/// that matched.
+fn match_words(index: &Index, words: &[Vec<String>], prefix: bool, strict: bool) -> (DocHits, Vec<Matched>) {
     let per_word: Vec<Vec<Matched>> =
-        clause.words.iter().map(|w| expand::expand(index, w, clause.prefix, strict)).collect();
-    let docs = if clause.phrase {
-        let maps: Vec<DocHits> = per_word.iter().map(|m| weighted_positions(index, m)).collect();
-        phrase_positions(&maps)
-    } else {
-        weighted_positions(index, &per_word[0])
+        words.iter().map(|w| expand::expand(index, w, prefix, strict)).collect();
+    let docs = match per_word.as_slice() {
+        [one] => weighted_positions(index, one),
+        many => phrase_positions(&many.iter().map(|m| weighted_positions(index, m)).collect::<Vec<_>>()),
     };
+    (docs, per_word.into_iter().flatten().collect())
+}
+
+fn evaluate(index: &Index, mut clause: Clause) -> Evaluated {
+    // A word with synonyms is a known word: its spellings are matched, not guessed at.
+    let strict = clause.phrase || clause.negated || !clause.alternatives.is_empty();
+    let (mut docs, mut matched) = match_words(index, &clause.words, clause.prefix, strict);
+    let guessed = matched.iter().all(|m| matches!(m.kind, expand::Kind::Fuzzy(_)));
+    if matched.is_empty() && !clause.phrase {
+        if let Some(word) = clause.words[0].first() {
+            clause.alternatives.extend(translit::alternatives(index, word));
+        }
+    }
+    for alternative in &clause.alternatives {
+        let words: Vec<Vec<String>> = alternative.words.iter().map(|w| vec![w.clone()]).collect();
+        let (mut alt_docs, alt_matched) = match_words(index, &words, false, true);
+        for (_, hits) in &mut alt_docs {
+            for h in hits.title.iter_mut().chain(hits.body.iter_mut()) {
+                h.1 *= alternative.weight;
+            }
+        }
+        docs.extend(alt_docs);
+        matched.extend(alt_matched);
+    }
+    if !clause.alternatives.is_empty() {
+        docs = normalize(docs);
+    }
     let stopword = !clause.phrase && clause.words[0].iter().all(|t| analysis::is_stopword(t));
-    Evaluated { clause, matched: per_word.into_iter().flatten().collect(), docs, stopword }
+    Evaluated { clause, matched, docs, stopword, guessed }
+}
+
+/// The clauses of a query with their synonyms attached.
+fn clauses(query: &str) -> Vec<Clause> {
+    let mut clauses = query::parse(query);
+    synonyms::apply(&mut clauses);
+    clauses
 }
 
 /// The folded terms to highlight for a query.
@@ -217,7 +267,34 @@ impl<'a> Index<'a> {
     /// Searches the index. Never fails: a query with no words finds nothing.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = query::truncate(query);
-        let evaluated: Vec<Evaluated> = query::parse(query).into_iter().map(|c| evaluate(self, c)).collect();
+        let (mut result, unmatched, guessed) = self.search_as_typed(query, options);
+        // The same keys on the other layout (hgvfh' → الرباط), when the query as typed finds
+        // nothing, only some of its words, or only guesses (typos, transliterations), and the
+        // retyped one finds every word as written.
+        let weak = result.total == 0 || result.relaxed || guessed;
+        if let Some(retyped) =
+            keyboard::to_arabic(query).or_else(|| keyboard::to_latin(query)).filter(|_| weak)
+        {
+            let (other, _, other_guessed) = self.search_as_typed(&retyped, options);
+            if other.total > 0 && !other.relaxed && !other_guessed {
+                result = SearchResult { query: query.to_string(), corrected: Some(retyped), ..other };
+            }
+        }
+        if result.total == 0 {
+            result.suggestions = suggest::suggestions(self, query, &unmatched);
+        }
+        result
+    }
+
+    /// Searches the query as typed; also returns its words that matched nothing, and whether a
+    /// word was only guessed at.
+    fn search_as_typed(&self, query: &str, options: &SearchOptions) -> (SearchResult, Vec<String>, bool) {
+        let evaluated: Vec<Evaluated> = clauses(query).into_iter().map(|c| evaluate(self, c)).collect();
+        let unmatched: Vec<String> = evaluated
+            .iter()
+            .filter(|e| !e.clause.negated && e.docs.is_empty())
+            .flat_map(|e| e.clause.words.iter().filter_map(|w| w.first().cloned()))
+            .collect();
         let (positive, negative): (Vec<&Evaluated>, Vec<&Evaluated>) =
             evaluated.iter().partition(|e| !e.clause.negated);
         let mut excluded: Vec<u32> = negative.iter().flat_map(|e| e.docs.iter().map(|d| d.0)).collect();
@@ -314,7 +391,16 @@ impl<'a> Index<'a> {
                 })
             })
             .collect();
-        SearchResult { query: query.to_string(), total: scored.len(), relaxed, hits }
+        let result = SearchResult {
+            query: query.to_string(),
+            total: scored.len(),
+            relaxed,
+            corrected: None,
+            suggestions: Vec::new(),
+            hits,
+        };
+        let guessed = evaluated.iter().any(|e| !e.clause.negated && !e.docs.is_empty() && e.guessed);
+        (result, unmatched, guessed)
     }
 
     /// The document with this id, with the words `query` matches highlighted in its text.
@@ -322,8 +408,7 @@ impl<'a> Index<'a> {
         let stored = self.doc(self.find(id)?)?;
         let highlights = match query {
             Some(q) => {
-                let evaluated: Vec<Evaluated> =
-                    query::parse(q).into_iter().map(|c| evaluate(self, c)).collect();
+                let evaluated: Vec<Evaluated> = clauses(q).into_iter().map(|c| evaluate(self, c)).collect();
                 snippet::highlights(stored.text, &highlight_terms(&evaluated))
             }
             None => Vec::new(),
@@ -510,6 +595,49 @@ mod tests {
         assert_eq!(hit.tags, ["أنتربول", "مراكش"]);
         let doc = index.get("c", None).unwrap();
         assert_eq!((doc.date, doc.tags), (None, vec!["مراكش".to_string()]));
+    }
+
+    #[test]
+    fn a_query_typed_on_the_wrong_layout_is_retyped() {
+        let bytes = corpus();
+        let r = search(&bytes, "l,s;,");
+        assert_eq!(r.corrected.as_deref(), Some("موسكو"));
+        assert_eq!(r.query, "l,s;,");
+        assert_eq!(ids(&r), ["a"]);
+        assert_eq!(search(&bytes, "موسكو").corrected, None);
+    }
+
+    #[test]
+    fn latin_names_find_their_arabic_spelling_below_direct_matches() {
+        let bytes = corpus();
+        let r = search(&bytes, "Moscou ");
+        assert_eq!(ids(&r), ["a"]);
+        assert!(r.hits[0].score < search(&bytes, "موسكو ").hits[0].score);
+        assert_eq!(ids(&search(&bytes, "Rabat ")).len(), 2);
+    }
+
+    #[test]
+    fn month_names_match_across_dialects() {
+        let doc = |id: &str, text: &str| Document {
+            id: id.into(),
+            title: "t".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let bytes =
+            index::write(&[doc("m", "اجتماع 27 شتنبر"), doc("l", "اجتماع في أيلول"), doc("n", "اجتماع")]);
+        let mut got = ids(&search(&bytes, "سبتمبر ")).into_iter().map(str::to_string).collect::<Vec<_>>();
+        got.sort();
+        assert_eq!(got, ["l", "m"]);
+        assert_eq!(search(&bytes, "شتنبر ").hits[0].id, "m");
+    }
+
+    #[test]
+    fn nothing_found_suggests_close_words_as_written() {
+        let bytes = corpus();
+        let r = search(&bytes, "الرباطططط ");
+        assert_eq!(r.total, 0);
+        assert_eq!(r.suggestions, ["الرباط"]);
     }
 
     #[test]

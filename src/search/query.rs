@@ -7,13 +7,14 @@
 //!
 //! A query is cut to [`MAX_QUERY_BYTES`] and to [`MAX_CLAUSES`] clauses, which bounds its cost.
 
+use super::synonyms::Alternative;
 use crate::analysis;
 
 pub const MAX_QUERY_BYTES: usize = 1024;
 pub const MAX_CLAUSES: usize = 16;
 pub const MAX_PHRASE_WORDS: usize = 16;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Clause {
     /// The folded readings of each word (one entry per word; a phrase has several).
     pub words: Vec<Vec<String>>,
@@ -21,6 +22,8 @@ pub struct Clause {
     pub negated: bool,
     /// The word is still being typed: also match it as a prefix.
     pub prefix: bool,
+    /// Other spellings that match too (synonyms, transliterations), filled in after parsing.
+    pub alternatives: Vec<Alternative>,
 }
 
 /// The query cut to [`MAX_QUERY_BYTES`] on a char boundary.
@@ -56,13 +59,25 @@ pub fn parse(query: &str) -> Vec<Clause> {
                 .take(MAX_PHRASE_WORDS)
                 .collect();
             if !words.is_empty() {
-                clauses.push(Clause { phrase: words.len() > 1, words, negated, prefix: false });
+                clauses.push(Clause {
+                    phrase: words.len() > 1,
+                    words,
+                    negated,
+                    prefix: false,
+                    alternatives: Vec::new(),
+                });
             }
             rest = inner.get(end + 1..).unwrap_or("");
         } else {
             let end = body.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(body.len());
             for token in analysis::tokenize(&body[..end]) {
-                clauses.push(Clause { words: vec![token.terms], phrase: false, negated, prefix: false });
+                clauses.push(Clause {
+                    words: vec![token.terms],
+                    phrase: false,
+                    negated,
+                    prefix: false,
+                    alternatives: Vec::new(),
+                });
             }
             rest = &body[end..];
         }

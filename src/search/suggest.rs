@@ -1,0 +1,45 @@
+//! "Did you mean": when a query finds nothing, the closest corpus words to each word that matched
+//! nothing, as written in the corpus, put back into the query.
+
+use super::fuzzy;
+use crate::analysis;
+use crate::index::Index;
+
+const MAX_SUGGESTIONS: usize = 3;
+
+/// The word as the corpus writes it (the first place it occurs), or the folded term.
+fn written(index: &Index, ordinal: u32, term: &str) -> String {
+    let Some(posting) = index.postings(ordinal).into_iter().next() else { return term.to_string() };
+    let Some(doc) = index.doc(posting.doc) else { return term.to_string() };
+    let (text, position) = match (posting.title.first(), posting.body.first()) {
+        (Some(&p), _) => (doc.title, p),
+        (None, Some(&p)) => (doc.body(), p),
+        _ => return term.to_string(),
+    };
+    match analysis::tokenize(text).get(position as usize) {
+        Some(token) => text[token.start..token.end].to_string(),
+        None => term.to_string(),
+    }
+}
+
+/// Queries to try instead of `query`, in which `unmatched` (folded words that matched nothing)
+/// are each replaced by a close corpus word.
+pub fn suggestions(index: &Index, query: &str, unmatched: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in unmatched {
+        // One edit more than search allows: what search could match, it already did.
+        let budget = fuzzy::budget(word.chars().count()) + fuzzy::EDIT;
+        for near in fuzzy::near(index.terms(), word, budget, MAX_SUGGESTIONS) {
+            let replacement = written(index, near.ordinal, &near.term);
+            let suggestion: Vec<String> = query
+                .split_whitespace()
+                .map(|raw| if analysis::fold(raw) == *word { replacement.clone() } else { raw.to_string() })
+                .collect();
+            let suggestion = suggestion.join(" ");
+            if suggestion != query && !out.contains(&suggestion) && out.len() < MAX_SUGGESTIONS {
+                out.push(suggestion);
+            }
+        }
+    }
+    out
+}
