@@ -48,6 +48,7 @@ lint:
 	@echo "== cargo fmt --check, cargo clippy"
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 
 # $(1) = layer name, $(2) = files
 define run_node_tests
