@@ -32,7 +32,7 @@ if (!fs.existsSync(path.join(BENCH, 'node_modules', 'playwright-core'))) {
 }
 
 const { CORPORA, prepareCorpus, loadDir, corpusBytes } = await import('./lib/corpora.mjs');
-const { ENGINES, JS_PEERS, buildPeer, buildPagefind, buildFahras, fahrasIndexTime } = await import('./lib/engines.mjs');
+const { ENGINES, JS_PEERS, buildPeer, buildPagefind, buildFahras, fahrasIndexTime, fahrasProfile, indexSections } = await import('./lib/engines.mjs');
 const { launch } = await import('./lib/browser.mjs');
 const { measureSite } = await import('./lib/browser.mjs');
 const { startServer } = await import('./lib/server.mjs');
@@ -111,9 +111,15 @@ for (const corpus of corpora) {
           E.wasmBuildWallMs = r.wallMs;
         }
         log(`${corpus}/fahras: native index build timing`);
-        const t = await fahrasIndexTime(dir, buildReps(corpus), log);
-        if (t) { E.buildMs = t.median_ms; E.buildRuns = t.runs_ms; E.indexBytes = t.index_bytes; }
-        else notes.push(`${corpus}: fahras index build time unavailable (tests/bench/indexer did not build)`);
+        const dump = path.join(OUT, corpus, 'index.bin');
+        const t = await fahrasIndexTime(dir, buildReps(corpus), log, dump);
+        if (t) {
+          E.buildMs = t.median_ms; E.buildRuns = t.runs_ms; E.indexBytes = t.index_bytes;
+          E.sections = indexSections(dump);
+          const qf = path.join(OUT, corpus, 'latency-queries.txt');
+          fs.writeFileSync(qf, `${latencyQueries.join('\n')}\n`);
+          E.profile = fahrasProfile(dir, qf, log);
+        } else notes.push(`${corpus}: fahras index build time unavailable (tests/bench/indexer did not build)`);
       } else if (JS_PEERS.has(engine)) {
         log(`${corpus}/${engine}: build x${buildReps(corpus)}`);
         Object.assign(E, await buildPeer(engine, docs, site, buildReps(corpus)));
@@ -170,6 +176,8 @@ try {
 
 // ---------------------------------------------------------------- report
 const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) || [])[1] || os.cpus()[0]?.model;
+const git = (...a) => spawnSync('git', a, { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+data.engineCommit = `${git('rev-parse', '--short', 'HEAD')}${git('status', '--porcelain', '--', 'src', 'build.rs', 'Cargo.toml') ? ' + uncommitted changes to src/build.rs/Cargo.toml' : ''}`;
 data.machine = { nproc: spawnSync('nproc', { encoding: 'utf8' }).stdout.trim(), cpu, node: process.version, chromium: data.chromium, mem: `${Math.round(os.totalmem() / 2 ** 30)} GiB` };
 data.metrics = metricsSource();
 data.notes = notes;

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { median } from './stats.mjs';
 
@@ -142,7 +143,7 @@ export async function buildFahras(corpus, corpusDir, outRoot, siteDir, log) {
 
 // Native timing of fahras::corpus::load + fahras::index::write (what build.rs does), release
 // build of tests/bench/indexer. Returns null when the crate cannot be built.
-export async function fahrasIndexTime(corpusDir, reps, log) {
+export async function fahrasIndexTime(corpusDir, reps, log, dumpPath) {
   const dir = path.join(BENCH, 'indexer');
   const target = path.join(REPO, 'target', 'bench-indexer');
   const bin = path.join(target, 'release', 'fahras-bench-indexer');
@@ -151,9 +152,39 @@ export async function fahrasIndexTime(corpusDir, reps, log) {
     cwd: dir, encoding: 'utf8', env: { ...process.env, CARGO_TARGET_DIR: target },
   });
   if (b.status !== 0) { log(`indexer build failed:\n${(b.stderr || '').slice(-2000)}`); return null; }
-  const r = spawnSync(bin, [corpusDir, String(reps)], { encoding: 'utf8' });
+  const r = spawnSync(bin, [corpusDir, String(reps)], {
+    encoding: 'utf8', env: { ...process.env, ...(dumpPath ? { BENCH_DUMP_INDEX: dumpPath } : {}) },
+  });
   if (r.status !== 0) { log(`indexer failed: ${r.stderr}`); return null; }
   return JSON.parse(r.stdout);
+}
+
+// Native breakdown of fahras' warm query time over a query file (see indexer/src/main.rs).
+export function fahrasProfile(corpusDir, queriesFile, log) {
+  const bin = path.join(REPO, 'target', 'bench-indexer', 'release', 'fahras-bench-indexer');
+  const r = spawnSync(bin, ['profile', corpusDir, queriesFile], { encoding: 'utf8' });
+  if (r.status !== 0) { log(`indexer profile failed: ${r.stderr}`); return null; }
+  return JSON.parse(r.stdout);
+}
+
+// Sizes of the index sections (layout in src/index/mod.rs: section table at byte 20), raw and
+// brotli-11 each, to show what the payload is made of.
+export function indexSections(file) {
+  if (!fs.existsSync(file)) return null;
+  const b = fs.readFileSync(file);
+  if (b.length < 52 || b.toString('latin1', 0, 4) !== 'FHRS') return null;
+  const names = ['DOCS', 'STRINGS', 'TERMS', 'POSTINGS'];
+  const out = {};
+  for (let i = 0; i < names.length; i++) {
+    const off = b.readUInt32LE(20 + 8 * i), len = b.readUInt32LE(24 + 8 * i);
+    if (off + len > b.length) return null;
+    const sec = b.subarray(off, off + len);
+    out[names[i]] = {
+      raw: len,
+      br: zlib.brotliCompressSync(sec, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: len } }).length,
+    };
+  }
+  return out;
 }
 
 let waited = false;

@@ -36,5 +36,6 @@ export async function scoreRuns(entries, ranked, k) {
   };
   const res = m.evaluate(entries, replay, k);
   if (i !== entries.length) throw new Error(`metrics.evaluate called search ${i} times for ${entries.length} entries`);
-  return { ...res.overall, n: res.overall.judged };
+  const byCase = Object.fromEntries(Object.entries(res.byCase).map(([c, a]) => [c, { recall10: a.recall10, judged: a.judged }]));
+  return { ...res.overall, n: res.overall.judged, byCase };
 }

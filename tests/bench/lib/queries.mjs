@@ -6,7 +6,9 @@ import path from 'node:path';
 export function readWordLog(repo) {
   const f = path.join(repo, 'tests', 'quality', 'quran-queries.txt');
   if (!fs.existsSync(f)) return null;
-  return fs.readFileSync(f, 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  // One query per line: <kind>\t<source verse>\t<query>; '#' lines are comments.
+  return fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => l.split('\t').pop().trim()).filter(Boolean);
 }
 
 function rng(seed) { // mulberry32

@@ -14,7 +14,7 @@ const f3 = (x) => (x == null ? '–' : x.toFixed(3));
 function ratio(v, base) {
   if (v == null || base == null || !base || Number.isNaN(v)) return '';
   const r = v / base;
-  return ` (×${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r.toFixed(2)})`;
+  return ` (×${r >= 10 ? r.toFixed(0) : r >= 1 ? r.toFixed(1) : r >= 0.1 ? r.toFixed(2) : r.toPrecision(1)})`;
 }
 
 const cell = (fmt, get) => (E, F) => {
@@ -43,6 +43,7 @@ export function renderReport(d) {
   const m = d.machine;
   L.push('# fahras benchmark results', '');
   L.push(`Run ${d.started.slice(0, 10)} (${d.started}), ${d.elapsedS.toFixed(0)} s, by \`make bench\` (\`node tests/bench/run.mjs\`).`);
+  L.push(`Engine: fahras at commit ${d.engineCommit}.`);
   L.push(`Machine: ${m.nproc} cores, ${m.cpu}, ${m.mem} RAM; Node ${m.node}; Chromium ${m.chromium} (headless, Debian package).`, '');
   L.push('Ratios in parentheses are relative to fahras on the same corpus (×2.0 = twice fahras\' value; ' +
     'lower is better for every column except quality). Timings are medians of repeated runs in this one process ' +
@@ -62,7 +63,16 @@ export function renderReport(d) {
     L.push('');
     const extra = [];
     if (F?.wasmBuildWallMs) extra.push(`fahras \`build-wasm.sh\` wall time (cargo compile + embed + wasm-opt): ${ms(F.wasmBuildWallMs)}`);
-    if (F?.indexBytes) extra.push(`fahras index section: ${kb(F.indexBytes)}`);
+    if (F?.indexBytes) {
+      const secs = F.sections ? ` — ${Object.entries(F.sections).map(([k, v]) => `${k} ${kb(v.raw)} (brotli ${kb(v.br)})`).join(', ')}` : '';
+      extra.push(`fahras index: ${kb(F.indexBytes)}${secs}`);
+    }
+    if (F?.profile) {
+      const p = F.profile;
+      extra.push(`fahras warm-query breakdown (native, same log): mean ${lat(p.search10_us.mean / 1000)} with limit 10 vs ${lat(p.search1_us.mean / 1000)} with limit 1; ` +
+        `${(p.snippet_share_of_search10 * 100).toFixed(0)}% of the limit-10 time is snippet building for ${p.hits_per_query} hits of ~${p.words_per_hit} words ` +
+        `(re-analysing those bodies alone: ${lat(p.tokenize_hits_us_mean / 1000)} per query)`);
+    }
     extra.push(`latency log: ${C.latencyQueries.length} queries, ${C.latencyLog}; first query: \`${C.firstQuery}\``);
     extra.push(`zero-hit log: ${C.zeroHitLog} (${C.zeroHitLog === 'synthetic' ? C.synth : C.wordLog} queries)`);
     L.push(...extra.map((x) => `- ${x}`), '');
@@ -83,10 +93,24 @@ export function renderReport(d) {
     L.push(d.metrics ? 'No judged sets for the corpora run.' : 'Not scored: `tests/quality/metrics.mjs` (quality helper) is not present yet.', '');
   }
 
+  // Recall@10 per judged-set category, engines side by side.
+  for (const [corpus, C] of Object.entries(d.corpora)) {
+    const engs = ORDER.filter((e) => C.engines[e]?.quality?.byCase);
+    if (!engs.length) continue;
+    const cases = Object.keys(C.engines[engs[0]].quality.byCase);
+    L.push(`### ${corpus}: recall@10 by query category`, '');
+    L.push(`| category (n) | ${engs.map((e) => NAMES[e]).join(' | ')} |`, `|---|${engs.map(() => '---:').join('|')}|`);
+    for (const c of cases) {
+      const n = C.engines[engs[0]].quality.byCase[c].judged;
+      L.push(`| ${c} (${n}) | ${engs.map((e) => f3(C.engines[e].quality.byCase[c]?.recall10)).join(' | ')} |`);
+    }
+    L.push('');
+  }
+
   L.push('## Method', '');
   L.push(...[
     'Same documents for every engine: each corpus is a folder of `.txt` files (id = file stem, first line = title, rest = text), which fahras embeds at build time; peers index `{title, text}` built from the same files.',
-    '**Payload** = every file the browser fetched from page start to the first answer (the HTML shell excluded), recorded in Chromium; raw, gzip -9 and brotli -q 11 per file. fahras: `app.js` + `pkg/fahras.js` + `pkg/fahras_bg.wasm` (index and documents inside). JS libraries: `app.js` (library + adapter bundled and minified by esbuild, ESM) + serialised index `index.json` (`JSON.stringify` of the index, or FlexSearch `export()`, or Orama `save()`) + `docs.json` (ids, titles and texts, the site needs them to show results/snippets as fahras does; Orama stores documents in its index, so it ships none). Pagefind: `pagefind.js`, its wasm, entry/metadata, the index chunks and the fragments of the top 10 hits that one query needed (Pagefind loads more chunks as queries vary; its `.pf_*` files are gzip already and count raw in every column).',
+    '**Payload** = every file the browser fetched from page start to the first answer (the HTML shell excluded), recorded in Chromium; raw, gzip -9 and brotli -q 11 per file. fahras: `app.js` + `pkg/fahras.js` + `pkg/fahras_bg.wasm` (index and documents inside). JS libraries: `app.js` (library + adapter bundled and minified by esbuild: ESM, except lunr as a classic script because `lunr.ar` needs sloppy mode) + serialised index `index.json` (`JSON.stringify` of the index, or FlexSearch `export()`, or Orama `save()`) + `docs.json` (ids, titles and texts, the site needs them to show results/snippets as fahras does; Orama stores documents in its index, so it ships none). Pagefind: `pagefind.js`, its wasm, entry/metadata, the index chunks and the fragments of the top 10 hits that one query needed (Pagefind loads more chunks as queries vary; its `.pf_*` files are gzip already and count raw in every column).',
     '**Index build**: JS libraries in Node (build + serialise), median of repeated builds. Pagefind: its indexer (Node API driving the `pagefind` binary) over one generated HTML page per document, including the service start. fahras: native release build of `tests/bench/indexer` timing `fahras::corpus::load` + `fahras::index::write` (what `build.rs` runs), median; the whole `build-wasm.sh` wall time is listed under the table.',
     '**First answer**: `performance.now()` at the moment the first query\'s hits are in hand, from navigation start, in a fresh browser context (empty cache), served from 127.0.0.1 by a tiny Node server that gzips text assets (Chromium does not offer brotli over plain http). Median of the cold loads; the throttled column emulates 10 Mbit/s down, 40 ms RTT via CDP. Pagefind\'s answer includes `data()` for the top 10 hits (titles).',
     '**Query latency**: in Chromium (not Node), cross-origin-isolated page (5 µs timer), one warm-up pass over the log then timed passes; per-query median over passes, then p50/p95/p99 over queries. Each call returns the top 10 ids + titles; fahras also builds snippets and highlights for its hits, peers do not.',
