@@ -65,7 +65,10 @@ fn the_embedded_index_is_the_seeds_index() {
     assert_eq!(bytes.len(), fahras::embedded_len());
     let index = Index::open(&bytes).unwrap();
     let options = SearchOptions::default();
-    assert_eq!(index.search("الدبلوماسية الأمنية", &options), embedded().search("الدبلوماسية الأمنية", &options));
+    assert_eq!(
+        index.search("الدبلوماسية الأمنية", &options),
+        embedded().search("الدبلوماسية الأمنية", &options)
+    );
 }
 
 #[test]
