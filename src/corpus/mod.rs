@@ -1,11 +1,36 @@
 //! Reads a corpus folder (or one file) into documents. Used by `build.rs` and by tests, never at
 //! run time in the browser.
 //!
-//! Every `.txt` file under the folder, recursively, is one document: its id is its path relative
-//! to the folder without the extension (`a/b.txt` → `a/b`), its title comes from [`title`].
+//! Every supported file under the folder, recursively and in path order, gives documents:
+//!
+//! | extension            | reader              | documents | id                         |
+//! |----------------------|---------------------|-----------|----------------------------|
+//! | `.txt`               | as is               | one       | path without extension     |
+//! | `.md`, `.markdown`   | [`front_matter`], [`markdown`] | one | path without extension |
+//! | `.html`, `.htm`      | [`html`]            | one       | path without extension     |
+//! | `.jsonl`             | [`jsonl`]           | one a line | the line's `id` field     |
+//!
+//! A path id is relative to the corpus folder, `/`-separated, without the extension
+//! (`a/b.md` → `a/b`); for a single file given as the corpus, it is the file's stem. Extensions
+//! are matched ignoring case. Hidden files and folders (name starting with `.`: `.DS_Store`,
+//! `.git`, build stamps) are skipped silently; other files with another extension, and
+//! documents without text, are skipped with a warning. A title comes from the format's metadata
+//! when it has one, else from the text ([`title`]).
+//!
+//! The text of `.txt`, `.md` and `.html` documents is cleaned of site chrome ([`boilerplate`]);
+//! `.jsonl` text is taken as given (it is the way to index a text exactly as it is). A leading
+//! byte order mark is dropped.
 
+pub mod boilerplate;
+pub mod date;
+pub mod front_matter;
+pub mod html;
+pub mod jsonl;
+pub mod markdown;
 pub mod title;
+mod writer;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -15,13 +40,81 @@ use crate::document::Document;
 /// downloaded by every reader.
 pub const MAX_CORPUS_BYTES: u64 = 64 * 1024 * 1024;
 
+/// The extensions read, as named in messages.
+const SUPPORTED: &str = ".txt, .md, .html, .htm or .jsonl";
+
+/// Where a document comes from: a file, or a line of a `.jsonl` file. Shown as `a.txt` or
+/// `a.jsonl:3`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    pub path: PathBuf,
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{line}", self.path.display()),
+            None => write!(f, "{}", self.path.display()),
+        }
+    }
+}
+
+/// Why a corpus cannot be read. Each message names the file (and line) and gives one reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CorpusError {
-    Io { path: PathBuf, message: String },
-    InvalidUtf8 { path: PathBuf, offset: usize },
-    DuplicateId { id: String, first: PathBuf, second: PathBuf },
-    Empty { path: PathBuf },
-    TooLarge { path: PathBuf, bytes: u64 },
+    Io {
+        path: PathBuf,
+        message: String,
+    },
+    InvalidUtf8 {
+        path: PathBuf,
+        offset: usize,
+    },
+    /// Markdown front matter that is not the supported subset ([`front_matter`]).
+    FrontMatter {
+        path: PathBuf,
+        line: usize,
+        reason: String,
+    },
+    /// A date (front matter, `<meta>`, `.jsonl` field) that is not `YYYY-MM-DD`. The line is
+    /// unknown only for an HTML value not written verbatim in the file.
+    BadDate {
+        path: PathBuf,
+        line: Option<usize>,
+        value: String,
+    },
+    /// A `.jsonl` line that is not a JSON object (serde's message).
+    Json {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
+    /// A `.jsonl` line without `id`, `title` or `text`.
+    MissingField {
+        path: PathBuf,
+        line: usize,
+        field: &'static str,
+    },
+    /// A `.jsonl` field of the wrong type.
+    BadField {
+        path: PathBuf,
+        line: usize,
+        field: &'static str,
+        expected: &'static str,
+    },
+    DuplicateId {
+        id: String,
+        first: Source,
+        second: Source,
+    },
+    Empty {
+        path: PathBuf,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
 }
 
 impl fmt::Display for CorpusError {
@@ -31,11 +124,27 @@ impl fmt::Display for CorpusError {
             CorpusError::InvalidUtf8 { path, offset } => {
                 write!(f, "{}: invalid UTF-8 at byte {offset}", path.display())
             }
+            CorpusError::FrontMatter { path, line, reason } => {
+                write!(f, "{}:{line}: malformed front matter: {reason}", path.display())
+            }
+            CorpusError::BadDate { path, line, value } => {
+                let at = Source { path: path.clone(), line: *line };
+                write!(f, "{at}: malformed date `{value}` (expected YYYY-MM-DD)")
+            }
+            CorpusError::Json { path, line, message } => {
+                write!(f, "{}:{line}: malformed JSON: {message}", path.display())
+            }
+            CorpusError::MissingField { path, line, field } => {
+                write!(f, "{}:{line}: missing required field `{field}`", path.display())
+            }
+            CorpusError::BadField { path, line, field, expected } => {
+                write!(f, "{}:{line}: field `{field}` must be {expected}", path.display())
+            }
             CorpusError::DuplicateId { id, first, second } => {
-                write!(f, "duplicate document id `{id}`: {} and {}", first.display(), second.display())
+                write!(f, "duplicate document id `{id}`: {first} and {second}")
             }
             CorpusError::Empty { path } => {
-                write!(f, "{}: no documents (expected .txt files with text)", path.display())
+                write!(f, "{}: no documents (expected {SUPPORTED} files with text)", path.display())
             }
             CorpusError::TooLarge { path, bytes } => write!(
                 f,
@@ -62,6 +171,43 @@ pub fn load(path: &Path) -> Result<Vec<Document>, CorpusError> {
     load_with_warnings(path).map(|loaded| loaded.documents)
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Txt,
+    Markdown,
+    Html,
+    Jsonl,
+}
+
+impl Format {
+    fn of(path: &Path) -> Result<Format, String> {
+        let Some(extension) = path.extension() else {
+            return Err(format!("no extension; expected {SUPPORTED}"));
+        };
+        let extension = extension.to_string_lossy().to_ascii_lowercase();
+        match extension.as_str() {
+            "txt" => Ok(Format::Txt),
+            "md" | "markdown" => Ok(Format::Markdown),
+            "html" | "htm" => Ok(Format::Html),
+            "jsonl" => Ok(Format::Jsonl),
+            _ => Err(format!("unsupported extension `.{extension}`; expected {SUPPORTED}")),
+        }
+    }
+}
+
+/// A document read, before its text is cleaned and its title derived.
+struct Pending {
+    source: Source,
+    id: String,
+    /// From the format's metadata; derived from the cleaned text when `None`.
+    title: Option<String>,
+    text: String,
+    url: Option<String>,
+    date: Option<String>,
+    tags: Vec<String>,
+    clean: bool,
+}
+
 /// Loads the corpus at `path` and says which files were skipped and why.
 pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
     let io = |p: &Path, e: std::io::Error| CorpusError::Io { path: p.to_path_buf(), message: e.to_string() };
@@ -74,47 +220,158 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
         (path.parent().unwrap_or(Path::new("")).to_path_buf(), vec![path.to_path_buf()])
     };
 
-    let mut loaded = Loaded::default();
-    let mut sources: Vec<(String, PathBuf)> = Vec::new();
+    // Sizes first: a corpus too large is refused before anything is read.
+    let files: Vec<(PathBuf, Result<Format, String>)> =
+        files.into_iter().map(|f| (Format::of(&f), f)).map(|(format, f)| (f, format)).collect();
     let mut total: u64 = 0;
-    for file in files {
-        if file.extension().and_then(|e| e.to_str()) != Some("txt") {
-            loaded.warnings.push(format!("{}: skipped (not a .txt file)", file.display()));
-            continue;
-        }
+    for (file, _) in files.iter().filter(|(_, format)| format.is_ok()) {
+        total += std::fs::metadata(file).map_err(|e| io(file, e))?.len();
+    }
+    if total > MAX_CORPUS_BYTES {
+        return Err(CorpusError::TooLarge { path: path.to_path_buf(), bytes: total });
+    }
+
+    let mut loaded = Loaded::default();
+    let mut pending: Vec<Pending> = Vec::new();
+    for (file, format) in files {
+        let format = match format {
+            Ok(format) => format,
+            Err(reason) => {
+                loaded.warnings.push(format!("{}: skipped ({reason})", file.display()));
+                continue;
+            }
+        };
         let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;
-        total += bytes.len() as u64;
-        if total > MAX_CORPUS_BYTES {
-            return Err(CorpusError::TooLarge { path: path.to_path_buf(), bytes: total });
-        }
-        let text = String::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
+        let mut source = String::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
             path: file.clone(),
             offset: e.utf8_error().valid_up_to(),
         })?;
-        if text.trim().is_empty() {
-            loaded.warnings.push(format!("{}: skipped (empty document)", file.display()));
-            continue;
+        if source.starts_with('\u{feff}') {
+            source.drain(..'\u{feff}'.len_utf8());
         }
-        let id = id_of(&root, &file);
-        if let Some((_, first)) = sources.iter().find(|(other, _)| *other == id) {
-            return Err(CorpusError::DuplicateId { id, first: first.clone(), second: file });
+        let before = pending.len();
+        match format {
+            Format::Jsonl => read_jsonl(&file, &source, &mut pending)?,
+            _ => pending.push(read_file(&root, &file, format, source)?),
         }
-        sources.push((id.clone(), file));
-        loaded.documents.push(Document { id, title: title::title(&text), text, ..Document::default() });
+        for doc in pending.split_off(before) {
+            if doc.text.trim().is_empty() {
+                loaded.warnings.push(format!("{}: skipped (empty document)", doc.source));
+            } else {
+                pending.push(doc);
+            }
+        }
     }
-    if loaded.documents.is_empty() {
+
+    let mut seen: HashMap<&str, &Source> = HashMap::new();
+    for doc in &pending {
+        if let Some(first) = seen.insert(&doc.id, &doc.source) {
+            let (id, first, second) = (doc.id.clone(), first.clone(), doc.source.clone());
+            return Err(CorpusError::DuplicateId { id, first, second });
+        }
+    }
+    if pending.is_empty() {
         return Err(CorpusError::Empty { path: path.to_path_buf() });
+    }
+
+    let cleaner = boilerplate::Cleaner::new(pending.iter().filter(|d| d.clean).map(|d| d.text.as_str()));
+    for doc in pending {
+        let text = if doc.clean { cleaner.clean(&doc.text).into_owned() } else { doc.text };
+        let title = doc.title.map(|t| one_line(&t)).unwrap_or_else(|| title::title(&text));
+        let mut tags: Vec<String> = Vec::new();
+        for tag in doc.tags.iter().map(|t| one_line(t)).filter(|t| !t.is_empty()) {
+            if !tags.contains(&tag) {
+                tags.push(tag);
+            }
+        }
+        let Pending { id, url, date, .. } = doc;
+        loaded.documents.push(Document { id, title, text, url, date, tags });
     }
     loaded.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(loaded)
 }
 
-/// The files under `dir`, recursively, in path order.
+/// One `.txt`, `.md` or `.html` file.
+fn read_file(root: &Path, file: &Path, format: Format, source: String) -> Result<Pending, CorpusError> {
+    let mut doc = Pending {
+        source: Source { path: file.to_path_buf(), line: None },
+        id: id_of(root, file),
+        title: None,
+        text: String::new(),
+        url: None,
+        date: None,
+        tags: Vec::new(),
+        clean: true,
+    };
+    match format {
+        Format::Markdown => {
+            let (fm, start) = front_matter::split(&source).map_err(|e| match e {
+                front_matter::Error::Malformed { line, reason } => {
+                    CorpusError::FrontMatter { path: file.to_path_buf(), line, reason }
+                }
+                front_matter::Error::BadDate { line, value } => {
+                    CorpusError::BadDate { path: file.to_path_buf(), line: Some(line), value }
+                }
+            })?;
+            let rendered = markdown::render(&source[start..]);
+            doc.title = fm.title.or(rendered.h1);
+            doc.text = rendered.text;
+            (doc.url, doc.date, doc.tags) = (fm.url, fm.date, fm.tags);
+        }
+        Format::Html => {
+            let page = html::read(&source).map_err(|e| CorpusError::BadDate {
+                path: file.to_path_buf(),
+                line: e.line,
+                value: e.value,
+            })?;
+            doc.title = page.title;
+            doc.text = page.text;
+            (doc.url, doc.date, doc.tags) = (page.url, page.date, page.tags);
+        }
+        Format::Txt | Format::Jsonl => doc.text = source,
+    }
+    Ok(doc)
+}
+
+/// The documents of a `.jsonl` file.
+fn read_jsonl(file: &Path, source: &str, out: &mut Vec<Pending>) -> Result<(), CorpusError> {
+    let path = file.to_path_buf();
+    let records = jsonl::read(source).map_err(|e| match e {
+        jsonl::Error::Json { line, message } => CorpusError::Json { path: path.clone(), line, message },
+        jsonl::Error::Missing { line, field } => {
+            CorpusError::MissingField { path: path.clone(), line, field }
+        }
+        jsonl::Error::BadField { line, field, expected } => {
+            CorpusError::BadField { path: path.clone(), line, field, expected }
+        }
+        jsonl::Error::BadDate { line, value } => {
+            CorpusError::BadDate { path: path.clone(), line: Some(line), value }
+        }
+    })?;
+    for r in records {
+        out.push(Pending {
+            source: Source { path: path.clone(), line: Some(r.line) },
+            id: r.id,
+            title: Some(r.title).filter(|t| !t.is_empty()),
+            text: r.text,
+            url: r.url,
+            date: r.date,
+            tags: r.tags,
+            clean: false,
+        });
+    }
+    Ok(())
+}
+
+/// The files under `dir`, recursively, in path order; hidden files and folders left out.
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
     let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_path_buf(), e))?;
     let mut paths = Vec::new();
     for entry in entries {
-        paths.push(entry.map_err(|e| (dir.to_path_buf(), e))?.path());
+        let entry = entry.map_err(|e| (dir.to_path_buf(), e))?;
+        if !entry.file_name().to_string_lossy().starts_with('.') {
+            paths.push(entry.path());
+        }
     }
     paths.sort();
     for path in paths {
@@ -125,6 +382,11 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std
         }
     }
     Ok(())
+}
+
+/// `text` with its runs of whitespace (line breaks too) made one space, trimmed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `root/a/b.txt` → `a/b`.
