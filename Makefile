@@ -42,7 +42,7 @@ test: setup wasm test-rust lint test-node test-browser test-quality
 
 test-rust:
 	@echo "== cargo test"
-	cargo test
+	cargo test --no-fail-fast
 
 lint:
 	@echo "== cargo fmt --check, cargo clippy"
