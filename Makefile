@@ -76,8 +76,9 @@ bench: setup wasm
 	fi
 	node tests/bench/run.mjs
 
+# tests/proptest.rs's test names do not contain "proptest", so a name filter would run none of them.
 stress: setup wasm
-	PROPTEST_CASES=20000 cargo test --release proptest
+	PROPTEST_CASES=20000 cargo test --release $(if $(wildcard tests/proptest.rs),--test proptest,proptest)
 	FAHRAS_FUZZ_QUERIES=100000 node --test $(NODE_TESTS)
 
 clean:
