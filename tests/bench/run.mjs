@@ -183,8 +183,9 @@ data.metrics = metricsSource();
 data.notes = notes;
 data.elapsedS = (performance.now() - T0) / 1000;
 for (const C of Object.values(data.corpora)) { delete C.judgedCases; delete C.resultQueries; }
-fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(data, null, 1));
+const jsonPath = path.join(OUT, full ? 'results.json' : 'results-partial.json');
+fs.writeFileSync(jsonPath, JSON.stringify(data, null, 1));
 const md = renderReport(data);
 fs.writeFileSync(resultsPath, md);
 console.log(md);
-log(`wrote ${path.relative(REPO, resultsPath)} and tests/bench/out/results.json in ${data.elapsedS.toFixed(0)} s`);
+log(`wrote ${path.relative(REPO, resultsPath)} and ${path.relative(REPO, jsonPath)} in ${data.elapsedS.toFixed(0)} s`);
