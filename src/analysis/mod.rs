@@ -64,8 +64,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// Chars only the cluster steps handle: marks, tatweel, hamza on the line, the small Quranic
+/// letters, invisible joiners.
+fn needs_clusters(c: char) -> bool {
+    cluster::is_mark(c) || diacritics::is_invisible(c) || matches!(c, 'ء' | '\u{06E5}' | '\u{06E6}')
+}
+
 /// Folds the chars of one word (already NFKC-folded) into its readings.
-fn fold_word(chars: impl Iterator<Item = char>) -> Vec<String> {
+fn fold_word(chars: impl Iterator<Item = char> + Clone) -> Vec<String> {
+    // Most words of modern text are plain letters: fold them char by char, skipping the
+    // allocations of the cluster steps (which would leave such a word unchanged).
+    if !chars.clone().any(needs_clusters) {
+        let folded: String = chars.map(letters::fold).map(digits::fold).map(latin::fold).collect();
+        return if folded.is_empty() { Vec::new() } else { vec![folded] };
+    }
     let mut clusters = cluster::clusters(chars);
     quranic::apply(&mut clusters);
     let called = vocative::called(&clusters);

@@ -15,6 +15,11 @@ pub struct SourceChar {
 
 /// The NFKC form of `c` when it differs from `c`.
 pub fn lookup(c: char) -> Option<&'static str> {
+    // ASCII and the basic Arabic letters are their own NFKC form (the exhaustive test below
+    // covers them): skip the search for the chars that make up nearly all text.
+    if c < '\u{A0}' || ('\u{0621}'..='\u{064A}').contains(&c) {
+        return None;
+    }
     let key = u16::try_from(c as u32).ok()?;
     let i = KEYS.binary_search(&key).ok()?;
     VALUES.get(usize::from(OFFSETS[i])..usize::from(OFFSETS[i + 1]))

@@ -117,6 +117,7 @@ impl<'a> Dict<'a> {
             next_ordinal: block.saturating_mul(BLOCK_LEN as u32),
             key: Vec::new(),
             shared: 0,
+            pending: false,
         }
     }
 
@@ -137,13 +138,14 @@ impl<'a> Dict<'a> {
             }
         }
         let mut cursor = self.cursor_at_block(lo.saturating_sub(1));
-        loop {
-            let mut probe = cursor.clone();
-            if !probe.advance() || probe.key() >= key {
-                return cursor;
+        while cursor.advance() {
+            if cursor.key() >= key {
+                // Positioned on the answer: the caller's first advance() stays here.
+                cursor.pending = true;
+                break;
             }
-            cursor = probe;
         }
+        cursor
     }
 
     /// The ordinal of `key`.
@@ -176,11 +178,17 @@ pub struct Cursor<'a> {
     next_ordinal: u32,
     key: Vec<u8>,
     shared: usize,
+    /// The current entry has not been handed out yet (after a seek).
+    pending: bool,
 }
 
 impl<'a> Cursor<'a> {
     /// Moves to the next entry; false at the end or on corrupt data.
     pub fn advance(&mut self) -> bool {
+        if self.pending {
+            self.pending = false;
+            return true;
+        }
         self.try_advance().is_some()
     }
 

@@ -51,6 +51,10 @@ const ALWAYS_FUZZY_LEN: usize = 10;
 /// Longest first: و or ف before ل ب ك (ولعلا), then each alone.
 const PROCLITICS: [&str; 11] = ["ول", "وب", "وك", "فل", "فب", "فك", "ل", "ب", "ك", "ف", "و"];
 const MIN_BARE_LEN: usize = 3;
+/// Prefixes a word that matched nothing is tried under, as its stem, for typos.
+const FUZZY_PREFIXES: [&str; 5] = ["", "ال", "و", "وال", "لل"];
+/// Typo matches whose stem groups are added too.
+const FUZZY_STEM_GROUPS: usize = 4;
 
 fn push(out: &mut Vec<Matched>, term: String, ordinal: u32, kind: Kind) {
     if !out.iter().any(|m| m.ordinal == ordinal) {
@@ -65,10 +69,13 @@ fn scan_prefixes() -> impl Iterator<Item = String> {
 
 /// `term` without its proclitic, when the corpus knows the word without it.
 fn bare<'t>(index: &Index, term: &'t str) -> Option<&'t str> {
-    PROCLITICS.iter().filter_map(|p| term.strip_prefix(p)).find(|rest| {
-        rest.chars().count() >= MIN_BARE_LEN
-            && (index.term(rest).is_some() || index.term(&format!("ال{rest}")).is_some())
-    })
+    PROCLITICS.iter().filter_map(|p| term.strip_prefix(p)).find(|rest| known(index, rest))
+}
+
+/// The corpus has this word, bare or with the article, and it is long enough to stand alone.
+fn known(index: &Index, word: &str) -> bool {
+    word.chars().count() >= MIN_BARE_LEN
+        && (index.term(word).is_some() || index.term(&format!("ال{word}")).is_some())
 }
 
 /// The stems a term stands for: its own, and its bare word's.
@@ -95,11 +102,20 @@ fn scan(index: &Index, start: &str, mut visit: impl FnMut(u32, &str)) {
     }
 }
 
-/// Adds the terms whose stem is `stem`.
+/// Adds the terms whose stem is `stem`: under the stemmer's own prefixes by their stem, under
+/// a proclitic by the stem of the word without it (checked only there: it costs lookups).
 fn add_stem_terms(index: &Index, stem: &str, kind: Kind, out: &mut Vec<Matched>) {
-    for prefix in scan_prefixes() {
+    for prefix in strippable_prefixes() {
         scan(index, &format!("{prefix}{stem}"), |ordinal, term| {
-            if stems_of(index, term).contains(&stem) {
+            if analysis::stem(term) == stem {
+                push(out, term.to_string(), ordinal, kind);
+            }
+        });
+    }
+    for proclitic in PROCLITICS {
+        scan(index, &format!("{proclitic}{stem}"), |ordinal, term| {
+            let rest = &term[proclitic.len()..];
+            if analysis::stem(rest) == stem && known(index, rest) {
                 push(out, term.to_string(), ordinal, kind);
             }
         });
@@ -152,13 +168,19 @@ pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) ->
             vec![reading.clone(), format!("ال{reading}")]
         } else {
             let stem = analysis::stem(reading);
-            std::iter::once(reading.clone()).chain(scan_prefixes().map(|p| format!("{p}{stem}"))).collect()
+            std::iter::once(reading.clone())
+                .chain(FUZZY_PREFIXES.iter().map(|p| format!("{p}{stem}")))
+                .collect()
         };
-        for word in words {
-            for near in fuzzy::near(index.terms(), &word, budget, MAX_EXPANSIONS) {
-                let kind = Kind::Fuzzy(near.cost);
-                push(&mut out, near.term.clone(), near.ordinal, kind);
-                for stem in stems_of(index, &near.term) {
+        let mut near: Vec<fuzzy::Near> =
+            words.iter().flat_map(|w| fuzzy::near(index.terms(), w, budget, MAX_EXPANSIONS)).collect();
+        super::heapsort::sort_by(&mut near, |a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
+        for (i, n) in near.into_iter().enumerate() {
+            let kind = Kind::Fuzzy(n.cost);
+            push(&mut out, n.term.clone(), n.ordinal, kind);
+            // The closest few bring their stem groups; the rest stand alone.
+            if i < FUZZY_STEM_GROUPS {
+                for stem in stems_of(index, &n.term) {
                     add_stem_terms(index, stem, kind, &mut out);
                 }
             }

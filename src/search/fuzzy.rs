@@ -12,7 +12,7 @@ use crate::index::dict::Dict;
 pub const EDIT: u16 = 2;
 const CONFUSABLE: u16 = 1;
 /// Dictionary entries one lookup may visit: bounds the cost of any query.
-const MAX_VISITS: usize = 20_000;
+const MAX_VISITS: usize = 4_000;
 
 const CONFUSABLES: [(char, char); 5] = [('ض', 'ظ'), ('ث', 'س'), ('ذ', 'ز'), ('ص', 'س'), ('ت', 'ط')];
 
@@ -26,12 +26,18 @@ fn substitution(a: char, b: char) -> u16 {
     }
 }
 
-/// The edit budget for a word of `len` letters: none under 4, one edit from 4, two from 8.
+/// Words longer than this are not words anyone mistyped: no typo tolerance, which also bounds
+/// the DP width (a 500-letter "word" would make every dictionary visit cost 500 cells).
+pub const MAX_LEN: usize = 24;
+
+/// The edit budget for a word of `len` letters: none under 4, one edit from 4, two from 8, none
+/// past [`MAX_LEN`].
 pub fn budget(len: usize) -> u16 {
     match len {
         0..=3 => 0,
         4..=7 => EDIT,
-        _ => 2 * EDIT,
+        8..=MAX_LEN => 2 * EDIT,
+        _ => 0,
     }
 }
 
@@ -182,5 +188,6 @@ mod tests {
         assert_eq!(budget(3), 0);
         assert_eq!(budget(4), EDIT);
         assert_eq!(budget(8), 2 * EDIT);
+        assert_eq!(budget(MAX_LEN + 1), 0);
     }
 }

@@ -219,12 +219,14 @@ fn match_words(index: &Index, words: &[Vec<String>], prefix: bool, strict: bool)
     (docs, per_word.into_iter().flatten().collect())
 }
 
-fn evaluate(index: &Index, mut clause: Clause) -> Evaluated {
+/// Evaluates a clause; without `guess`, only spellings found as written (exact, stem, prefix)
+/// count, as for a query retyped on the other keyboard layout.
+fn evaluate(index: &Index, mut clause: Clause, guess: bool) -> Evaluated {
     // A word with synonyms is a known word: its spellings are matched, not guessed at.
-    let strict = clause.phrase || clause.negated || !clause.alternatives.is_empty();
+    let strict = clause.phrase || clause.negated || !clause.alternatives.is_empty() || !guess;
     let (mut docs, mut matched) = match_words(index, &clause.words, clause.prefix, strict);
     let guessed = matched.iter().all(|m| matches!(m.kind, expand::Kind::Fuzzy(_)));
-    if matched.is_empty() && !clause.phrase {
+    if matched.is_empty() && !clause.phrase && guess {
         if let Some(word) = clause.words[0].first() {
             clause.alternatives.extend(translit::alternatives(index, word));
         }
@@ -267,7 +269,7 @@ impl<'a> Index<'a> {
     /// Searches the index. Never fails: a query with no words finds nothing.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = query::truncate(query);
-        let (mut result, unmatched, guessed) = self.search_as_typed(query, options);
+        let (mut result, unmatched, guessed) = self.search_as_typed(query, options, true);
         // The same keys on the other layout (hgvfh' → الرباط), when the query as typed finds
         // nothing, only some of its words, or only guesses (typos, transliterations), and the
         // retyped one finds every word as written.
@@ -275,7 +277,7 @@ impl<'a> Index<'a> {
         if let Some(retyped) =
             keyboard::to_arabic(query).or_else(|| keyboard::to_latin(query)).filter(|_| weak)
         {
-            let (other, _, other_guessed) = self.search_as_typed(&retyped, options);
+            let (other, _, other_guessed) = self.search_as_typed(&retyped, options, false);
             if other.total > 0 && !other.relaxed && !other_guessed {
                 result = SearchResult { query: query.to_string(), corrected: Some(retyped), ..other };
             }
@@ -288,8 +290,14 @@ impl<'a> Index<'a> {
 
     /// Searches the query as typed; also returns its words that matched nothing, and whether a
     /// word was only guessed at.
-    fn search_as_typed(&self, query: &str, options: &SearchOptions) -> (SearchResult, Vec<String>, bool) {
-        let evaluated: Vec<Evaluated> = clauses(query).into_iter().map(|c| evaluate(self, c)).collect();
+    fn search_as_typed(
+        &self,
+        query: &str,
+        options: &SearchOptions,
+        guess: bool,
+    ) -> (SearchResult, Vec<String>, bool) {
+        let evaluated: Vec<Evaluated> =
+            clauses(query).into_iter().map(|c| evaluate(self, c, guess)).collect();
         let unmatched: Vec<String> = evaluated
             .iter()
             .filter(|e| !e.clause.negated && e.docs.is_empty())
@@ -408,7 +416,8 @@ impl<'a> Index<'a> {
         let stored = self.doc(self.find(id)?)?;
         let highlights = match query {
             Some(q) => {
-                let evaluated: Vec<Evaluated> = clauses(q).into_iter().map(|c| evaluate(self, c)).collect();
+                let evaluated: Vec<Evaluated> =
+                    clauses(q).into_iter().map(|c| evaluate(self, c, true)).collect();
                 snippet::highlights(stored.text, &highlight_terms(&evaluated))
             }
             None => Vec::new(),

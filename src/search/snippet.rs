@@ -66,20 +66,23 @@ pub fn snippet(body: &str, terms: &Terms) -> (String, Ranges) {
     if tokens.is_empty() {
         return (String::new(), Vec::new());
     }
-    let hits: Vec<bool> = tokens.iter().map(|t| is_match(t, terms)).collect();
+    // Each word's matched term (its primary reading), looked up once.
+    let matched: Vec<Option<&str>> =
+        tokens.iter().map(|t| is_match(t, terms).then(|| t.terms[0].as_str())).collect();
+    let hits: Vec<bool> = matched.iter().map(Option::is_some).collect();
     let width = WINDOW_WORDS.min(tokens.len());
     let mut best = (0usize, 0usize, 0usize); // (distinct, hits, start)
+    let mut distinct: Vec<&str> = Vec::with_capacity(width);
     for start in 0..=tokens.len() - width {
-        let window = start..start + width;
-        let count = hits[window.clone()].iter().filter(|&&h| h).count();
-        if count == 0 {
-            continue;
+        distinct.clear();
+        let mut count = 0;
+        for term in matched[start..start + width].iter().flatten() {
+            count += 1;
+            if !distinct.contains(term) {
+                distinct.push(term);
+            }
         }
-        let mut distinct: Vec<&str> =
-            tokens[window].iter().filter(|t| is_match(t, terms)).map(|t| t.terms[0].as_str()).collect();
-        distinct.sort_unstable();
-        distinct.dedup();
-        if (distinct.len(), count) > (best.0, best.1) {
+        if count > 0 && (distinct.len(), count) > (best.0, best.1) {
             best = (distinct.len(), count, start);
         }
     }

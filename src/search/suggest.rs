@@ -28,7 +28,11 @@ pub fn suggestions(index: &Index, query: &str, unmatched: &[String]) -> Vec<Stri
     let mut out = Vec::new();
     for word in unmatched {
         // One edit more than search allows: what search could match, it already did.
-        let budget = fuzzy::budget(word.chars().count()) + fuzzy::EDIT;
+        let len = word.chars().count();
+        if len > fuzzy::MAX_LEN {
+            continue;
+        }
+        let budget = fuzzy::budget(len) + fuzzy::EDIT;
         for near in fuzzy::near(index.terms(), word, budget, MAX_SUGGESTIONS) {
             let replacement = written(index, near.ordinal, &near.term);
             let suggestion: Vec<String> = query

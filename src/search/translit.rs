@@ -12,6 +12,8 @@ use crate::index::Index;
 use super::synonyms::Alternative;
 
 pub const TRANSLIT_WEIGHT: f32 = 0.3;
+/// Longer Latin "words" are not names: no transliteration.
+const MAX_WORD: usize = 32;
 const MAX_TERMS: usize = 16;
 const MAX_PAIRS: usize = 32;
 /// Dictionary entries one lookup visits at most: bounds the cost on large corpora.
@@ -84,7 +86,7 @@ fn arabic_skeleton(term: &str) -> Option<Vec<Consonant>> {
 /// all Latin letters.
 fn latin_skeletons(word: &str) -> Vec<Vec<Consonant>> {
     let w: Vec<char> = word.chars().map(latin::fold).collect();
-    if w.is_empty() || !w.iter().all(|c| c.is_ascii_lowercase()) {
+    if w.is_empty() || w.len() > MAX_WORD || !w.iter().all(|c| c.is_ascii_lowercase()) {
         return Vec::new();
     }
     let soft = |i: usize| w.get(i).is_some_and(|c| matches!(c, 'e' | 'i' | 'y'));

@@ -1,0 +1,55 @@
+//! Times queries over the compiled-in corpus: `cargo run --release --example latency [N]` runs N
+//! random queries built from the corpus vocabulary with typos, prefixes and junk, and prints
+//! p50/p99/max and the slowest query (timings are noisy: compare runs, don't trust one number).
+
+use std::time::Instant;
+
+use fahras::{embedded, SearchOptions};
+
+fn main() {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let mut words = Vec::new();
+    let mut cursor = embedded().terms().cursor();
+    while cursor.advance() {
+        words.push(String::from_utf8_lossy(cursor.key()).into_owned());
+    }
+    let mut seed = 42u64;
+    let mut next = move |m: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % m.max(1)
+    };
+    let mut times = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut q = String::new();
+        for _ in 0..1 + next(3) {
+            let mut w: Vec<char> = words[next(words.len())].chars().collect();
+            match next(4) {
+                0 if w.len() > 3 => {
+                    let at = next(w.len());
+                    w[at] = 'ث';
+                }
+                1 if w.len() > 2 => w.truncate(w.len() - 1),
+                _ => {}
+            }
+            q.push_str(&w.into_iter().collect::<String>());
+            q.push(' ');
+        }
+        if i % 2 == 0 {
+            q.pop();
+        }
+        let start = Instant::now();
+        let r = embedded().search(&q, &SearchOptions::default());
+        times.push((start.elapsed().as_secs_f64() * 1e3, q, r.total));
+    }
+    times.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let p = |f: f64| times[((times.len() - 1) as f64 * f) as usize].0;
+    println!(
+        "{n} queries: p50 {:.3} ms, p95 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        p(0.5),
+        p(0.95),
+        p(0.99),
+        p(1.0)
+    );
+    let worst = times.last().unwrap();
+    println!("slowest: {:?} ({} hits)", worst.1, worst.2);
+}
