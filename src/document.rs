@@ -1,7 +1,8 @@
 //! A document as the corpus gives it, before indexing.
 
-/// One document of the corpus. `text` is kept exactly as read: `get` returns it and snippets are
-/// cut from it.
+/// One document of the corpus. `text` is the text as indexed — for `.txt`, `.md` and `.html`
+/// the file's text without site chrome, for `.jsonl` the `text` field as given — and is what
+/// `get` returns and snippets are cut from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Document {
     /// Unique, stable id (for a `.txt` file: its path in the corpus folder, without extension).

@@ -32,3 +32,20 @@ export function seedDocs() {
 
 // Arabic diacritics (harakat, tanwin, shadda, sukun).
 export const stripDiacritics = (s) => s.replace(/[\u064B-\u0652]/g, '');
+
+// The engine returns a seed's text as indexed: the file itself, or, for a web page copied with
+// its site chrome (comment form, "back to top", related links), the file without those lines.
+// So: equal to the file, or the file's lines in order with only chrome lines left out.
+const CHROME = /^(اترك تعليقاً|زر الذهاب إلى الأعلى|مقالات ذات صلة|لن يتم نشر عنوان بريدك الإلكتروني)/;
+export function isSeedText(text, file) {
+  if (text === file) return true;
+  const fileLines = file.split('\n').map((l) => l.trim()).filter(Boolean);
+  if (!fileLines.some((l) => CHROME.test(l))) return false;
+  let i = 0;
+  for (const line of text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+    while (i < fileLines.length && fileLines[i] !== line) i += 1;
+    if (i === fileLines.length) return false;
+    i += 1;
+  }
+  return !text.split('\n').some((l) => CHROME.test(l.trim())) && text.length > file.length / 2;
+}
