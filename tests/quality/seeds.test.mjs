@@ -1,7 +1,7 @@
 // Search quality on the five seed articles (www/pkg, built from seeds/ by scripts/build-wasm.sh).
 // Prints recall@10 / P@5 / MRR / must_not violations per category and overall, lists every failing
 // query with what came back, and asserts the thresholds in metrics.mjs (see README.md).
-// The supplementary sets (dialect, wrong keyboard, romanisation) are run and printed only.
+// The search-help sets (dialect, wrong keyboard, romanisation) are asserted with their own bars.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -36,10 +36,23 @@ test(`seeds judged set: recall@10 >= ${THRESHOLDS.recall10}, P@5 >= ${THRESHOLDS
   assert.deepEqual(bad, [], `quality thresholds not met: ${bad.join('; ')}`);
 });
 
-test('supplementary sets (dialect, wrong keyboard, romanisation): report only, not asserted yet', () => {
-  for (const f of ['seeds-dialect.json', 'seeds-keyboard.json', 'seeds-translit.json']) {
+// The search-help sets (issue 10): month names across dialects, wrong keyboard layout, Latin
+// romanisations. Romanisation is a guess by nature, so its recall bar is lower; none of them may
+// bring a must-not document into the top 10.
+const HELP_SETS = [
+  ['seeds-dialect.json', { recall10: 0.98, p5: 0.9, mustNotViolations: 0 }],
+  ['seeds-keyboard.json', { recall10: 0.98, p5: 0.9, mustNotViolations: 0 }],
+  ['seeds-translit.json', { recall10: 0.9, p5: 0.9, mustNotViolations: 0 }],
+];
+
+for (const [f, thresholds] of HELP_SETS) {
+  test(`${f}: recall@10 >= ${thresholds.recall10}, P@5 >= ${thresholds.p5}, no must_not in the top 10`, () => {
     const entries = loadJudged(path.join(QUALITY, f));
     const result = evaluate(entries, engine.search);
-    console.log(formatTable(result, `\n${f} — ${entries.length} queries (not asserted)`));
-  }
-});
+    console.log(formatTable(result, `\n${f} — ${entries.length} queries`));
+    const failures = formatFailures(result);
+    if (failures) console.log(`\nfailing queries (${result.overall.failed}):\n${failures}`);
+    const bad = checkThresholds(result.overall, { ...THRESHOLDS, ...thresholds, rank1: 0 });
+    assert.deepEqual(bad, [], `${f}: thresholds not met: ${bad.join('; ')}`);
+  });
+}
