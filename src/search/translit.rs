@@ -14,6 +14,8 @@ use super::synonyms::Alternative;
 pub const TRANSLIT_WEIGHT: f32 = 0.3;
 /// Longer Latin "words" are not names: no transliteration.
 const MAX_WORD: usize = 32;
+const MIN_LETTERS: usize = 4;
+const MIN_CONSONANTS: usize = 3;
 const MAX_TERMS: usize = 16;
 const MAX_PAIRS: usize = 32;
 /// Dictionary entries one lookup visits at most: bounds the cost on large corpora.
@@ -138,7 +140,9 @@ fn latin_skeletons(word: &str) -> Vec<Vec<Consonant>> {
         out.pop();
         skeletons.push(out);
     }
-    skeletons.retain(|s| s.len() >= 2);
+    // Fewer than three consonants (or four letters) match too many Arabic words by chance: a
+    // skeleton like "mg" (img) or "nd" (window) is no evidence of a name.
+    skeletons.retain(|s| s.len() >= MIN_CONSONANTS && w.len() >= MIN_LETTERS);
     skeletons
 }
 
@@ -241,7 +245,7 @@ mod tests {
             ("Pompeo", "بومبيو"),
             ("Sahel", "الساحل"),
             ("Khalid", "خالد"),
-            ("Ghali", "غالي"),
+            ("Ghalib", "غالب"),
         ] {
             assert!(
                 lkeys(latin).contains(&akey(arabic)),
@@ -268,6 +272,13 @@ mod tests {
         let near = closeness(latin, &arabic_skeleton(&fold("الساحل")).unwrap());
         let far = closeness(latin, &arabic_skeleton(&fold("يسهل")).unwrap());
         assert!(near > far);
+    }
+
+    #[test]
+    fn short_latin_words_are_not_transliterated() {
+        for word in ["img", "src", "window", "Fes", "Ghali"] {
+            assert!(latin_skeletons(word).is_empty(), "{word}");
+        }
     }
 
     #[test]

@@ -189,7 +189,7 @@ describe('document view', () => {
 
     await page.goForward();
     await docView(page).waitFor();
-    assert.equal(await docText(page).textContent(), SEEDS.find((s) => s.id === id).text);
+    assert.ok(isSeedText(await docText(page).textContent(), SEEDS.find((s) => s.id === id).text));
 
     // Esc in the document view goes back too.
     await page.keyboard.press('Escape');
@@ -204,7 +204,7 @@ describe('document view', () => {
     await load(page, `${server.url}?q=${encodeURIComponent(q)}&doc=${id}`);
     await docView(page).waitFor();
     assert.equal(await box(page).inputValue(), q);
-    assert.equal(await docText(page).textContent(), SEEDS.find((s) => s.id === id).text);
+    assert.ok(isSeedText(await docText(page).textContent(), SEEDS.find((s) => s.id === id).text));
     const first = docText(page).locator('mark').first();
     assert.match(await first.textContent(), /بومبيو/);
     assert.ok(await inViewport(first), 'first mark in view');
@@ -227,7 +227,7 @@ describe('document view', () => {
     for (const { id, text } of SEEDS) {
       await load(page, `${server.url}?q=${encodeURIComponent(QUERY)}&doc=${id}`);
       await docView(page).waitFor();
-      assert.equal(await docText(page).textContent(), text);
+      assert.ok(isSeedText(await docText(page).textContent(), text), `${id}: document text`);
       const title = await page.locator('fahras-search article h2').textContent();
       const lead = page.locator('fahras-search article .text .lead');
       if (text.split('\n')[0] === title) {
