@@ -14,6 +14,10 @@ const VOWELS: [char; 4] = ['\u{064E}', '\u{064F}', '\u{0650}', '\u{0651}'];
 /// السماوت, السموت); beyond, only all-with and all-without.
 const ALL_COMBINATIONS_UP_TO: usize = 2;
 
+fn is_arabic(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06D5}' | '\0')
+}
+
 fn is_letter(c: char) -> bool {
     !matches!(c, '\0' | '\u{0640}')
 }
@@ -34,7 +38,9 @@ pub fn readings(mut clusters: Vec<Cluster>) -> Vec<Vec<Cluster>> {
             'و' if unvowelled => cluster.base = 'ا',
             'ى' if unvowelled && !is_final => cluster.base = 'ا',
             'ى' if unvowelled => {}
-            _ => open.push(i),
+            // Read as ا only after Arabic script: "a" + dagger must not become the mixed "aا".
+            base if is_arabic(base) => open.push(i),
+            _ => {}
         }
     }
     if open.is_empty() {
@@ -97,6 +103,12 @@ mod tests {
         assert_eq!(bases("هَدَىٰنَا"), ["هدانا"]);
         assert_eq!(bases("عَلَىٰ"), ["على"]);
         assert_eq!(bases("إِلَىٰٓ"), ["إلى"]);
+    }
+
+    #[test]
+    fn a_dagger_after_latin_or_digits_is_dropped() {
+        assert_eq!(bases("a\u{0670}"), ["a"]);
+        assert_eq!(bases("2\u{0670}025"), ["2025"]);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //!   which [`super::letters`] folds to the carrier anyway, so the mark just goes.
 
 use super::cluster::Cluster;
+use super::diacritics::is_invisible;
 
 const TATWEEL: char = '\u{0640}';
 const HAMZA: char = 'ء';
@@ -42,11 +43,11 @@ fn vowel(cluster: &Cluster) -> Vowel {
 }
 
 fn next_letter(clusters: &[Cluster], i: usize) -> Option<&Cluster> {
-    clusters[i + 1..].iter().find(|c| c.base != TATWEEL)
+    clusters[i + 1..].iter().find(|c| !is_invisible(c.base))
 }
 
 fn prev_letter(clusters: &[Cluster], i: usize) -> Option<&Cluster> {
-    clusters[..i].iter().rev().find(|c| c.base != TATWEEL)
+    clusters[..i].iter().rev().find(|c| !is_invisible(c.base))
 }
 
 pub fn apply(clusters: &mut Vec<Cluster>) {
@@ -64,10 +65,17 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
         }
         let own = vowel(cluster);
         let own_tanween = cluster.marks.iter().any(|&m| is_tanween(m));
-        let before_alef = next_letter(clusters, i).is_some_and(|c| c.base == 'ا');
+        // Any alef form: letters::fold makes them ا, and folding twice must equal folding once.
+        let before_alef =
+            next_letter(clusters, i).is_some_and(|c| matches!(c.base, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ'));
         let after_yeh = prev_letter(clusters, i).is_some_and(|c| matches!(c.base, 'ي' | 'ى'));
         let madda_reading = !after_yeh && (on_tatweel || own == Vowel::Fatha || i == 0);
-        if before_alef && madda_reading && matches!(own, Vowel::None | Vowel::Fatha) && !own_tanween {
+        // A word-initial hamza on the line before an alef is read as madda whatever marks it
+        // carries, so that the folded word (marks gone) folds to itself again.
+        let initial = !on_tatweel && prev_letter(clusters, i).is_none();
+        if before_alef
+            && (initial || (madda_reading && matches!(own, Vowel::None | Vowel::Fatha) && !own_tanween))
+        {
             clusters.remove(i);
             continue;
         }
@@ -113,6 +121,7 @@ mod tests {
     fn an_unvowelled_hamza_inside_a_word_keeps_the_alef_after_it() {
         assert_eq!(run("لقاءات"), "لقاءات");
         assert_eq!(run("ءامنوا"), "امنوا");
+        assert_eq!(run("ءآ"), "آ");
     }
 
     #[test]

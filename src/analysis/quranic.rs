@@ -27,7 +27,11 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
         if matches!(cluster.base, SMALL_WAW_LENGTHENING | SMALL_YEH_LENGTHENING) {
             continue;
         }
-        let letters: Vec<char> = cluster.marks.iter().filter_map(|&m| letter_for(m)).collect();
+        // Only Arabic script carries them: after a Latin letter or a digit they are dropped, or
+        // folding would make a mixed word ("aي") that folds again into two.
+        let arabic = matches!(cluster.base, '\u{0620}'..='\u{06FF}' | '\0');
+        let letters: Vec<char> =
+            cluster.marks.iter().filter_map(|&m| letter_for(m)).filter(|_| arabic).collect();
         cluster.marks.retain(|&m| !is_annotation(m));
         out.push(cluster);
         out.extend(letters.into_iter().map(Cluster::new));
@@ -60,6 +64,11 @@ mod tests {
     fn pronoun_lengthening_goes() {
         assert_eq!(run("لَهُۥ"), "لَهُ");
         assert_eq!(run("بِهِۦ"), "بِهِ");
+    }
+
+    #[test]
+    fn small_letters_after_latin_are_dropped() {
+        assert_eq!(run("a\u{06E7}"), "a");
     }
 
     #[test]

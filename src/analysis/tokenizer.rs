@@ -15,13 +15,20 @@ enum Class {
     Other,
     /// Inside a word but neither starts nor splits one.
     Joiner,
+    /// Tatweel and Arabic marks: joiners inside Arabic, but they end a Latin or digit run (a
+    /// Latin letter cannot carry them, and folding them there would mix scripts in one word).
+    ArabicJoiner,
     Separator,
 }
 
 fn class(c: char) -> Class {
     match c {
         '0'..='9' | 'a'..='z' | 'A'..='Z' => Class::Other,
-        '\u{0640}' | '\u{06E5}' | '\u{06E6}' => Class::Joiner,
+        '\u{0640}' | '\u{06E5}' | '\u{06E6}' | '\u{0610}'..='\u{08FF}'
+            if c == '\u{0640}' || is_mark(c) || matches!(c, '\u{06E5}' | '\u{06E6}') =>
+        {
+            Class::ArabicJoiner
+        }
         '\u{200C}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             Class::Joiner
         }
@@ -46,6 +53,11 @@ pub fn words(chars: &[SourceChar]) -> Vec<&[SourceChar]> {
         let class = class(sc.c);
         match (start, class) {
             (_, Class::Joiner) => {}
+            (Some((s, Class::Other)), Class::ArabicJoiner) => {
+                out.push(&chars[s..i]);
+                start = None;
+            }
+            (_, Class::ArabicJoiner) => {}
             (Some((s, script)), Class::Arabic | Class::Other) if script != class => {
                 out.push(&chars[s..i]);
                 start = Some((i, class));
@@ -92,6 +104,11 @@ mod tests {
     #[test]
     fn scripts_split_but_latin_keeps_its_digits() {
         assert_eq!(split("(FSB) ب2025 G20 ٢٠٢٥م"), ["FSB", "ب", "2025", "G20", "٢٠٢٥", "م"]);
+    }
+
+    #[test]
+    fn arabic_marks_end_a_latin_or_digit_run() {
+        assert_eq!(split("a\u{0670}b ـx ٢\u{064E}"), ["a", "b", "x", "٢"]);
     }
 
     #[test]
