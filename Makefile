@@ -76,9 +76,12 @@ bench: setup wasm
 	fi
 	node tests/bench/run.mjs
 
-# tests/proptest.rs's test names do not contain "proptest", so a name filter would run none of them.
+# Property tests with 20000 cases (tests/proptest.rs runs its search and index-building
+# properties a 20th and a 40th of that), the worst-case queries with their timings
+# (FAHRAS_WORST_DOCS sets the largest synthetic corpus), and the wasm fuzz with 100000 queries.
 stress: setup wasm
-	PROPTEST_CASES=20000 cargo test --release $(if $(wildcard tests/proptest.rs),--test proptest,proptest)
+	PROPTEST_CASES=20000 cargo test --release --test proptest
+	cargo test --release --test worst_case -- --nocapture
 	FAHRAS_FUZZ_QUERIES=100000 node --test $(NODE_TESTS)
 
 clean:
