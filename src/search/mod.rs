@@ -26,6 +26,8 @@ use snippet::{Ranges, Terms};
 pub const DEFAULT_LIMIT: usize = 10;
 /// The most results one call returns.
 pub const MAX_LIMIT: usize = 100;
+/// Words of a query that may be matched by typo tolerance or transliteration.
+pub const MAX_GUESSED_WORDS: usize = 4;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchOptions {
@@ -296,8 +298,13 @@ impl<'a> Index<'a> {
         options: &SearchOptions,
         guess: bool,
     ) -> (SearchResult, Vec<String>, bool) {
-        let evaluated: Vec<Evaluated> =
-            clauses(query).into_iter().map(|c| evaluate(self, c, guess)).collect();
+        // Typo and transliteration guesses are the costly part of a word: only the first few
+        // words of a query get them (16 long mistyped words took 0.7 s on 2000 documents).
+        let evaluated: Vec<Evaluated> = clauses(query)
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| evaluate(self, c, guess && i < MAX_GUESSED_WORDS))
+            .collect();
         let unmatched: Vec<String> = evaluated
             .iter()
             .filter(|e| !e.clause.negated && e.docs.is_empty())
@@ -416,8 +423,11 @@ impl<'a> Index<'a> {
         let stored = self.doc(self.find(id)?)?;
         let highlights = match query {
             Some(q) => {
-                let evaluated: Vec<Evaluated> =
-                    clauses(q).into_iter().map(|c| evaluate(self, c, true)).collect();
+                let evaluated: Vec<Evaluated> = clauses(q)
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| evaluate(self, c, i < MAX_GUESSED_WORDS))
+                    .collect();
                 snippet::highlights(stored.text, &highlight_terms(&evaluated))
             }
             None => Vec::new(),
