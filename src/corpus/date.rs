@@ -17,24 +17,7 @@ pub fn normalise(value: &str) -> Option<String> {
     if !rest.is_empty() && !time(rest) {
         return None;
     }
-    let d = day.as_bytes();
-    if d[4] != b'-' || d[7] != b'-' {
-        return None;
-    }
-    let number = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = &day[range];
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok())?
-    };
-    let (year, month, dom) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&dom).then(|| day.to_string())
+    crate::index::parse_date(day).map(|_| day.to_string())
 }
 
 #[cfg(test)]
