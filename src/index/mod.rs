@@ -3,54 +3,74 @@
 //! checks the structure and borrows everything: no document, term or posting is copied until a
 //! search asks for it.
 //!
-//! # Layout (version 1; integers little-endian, `varint` = LEB128 u32)
+//! # Layout (version 2; integers little-endian, `varint` = LEB128 u32)
 //!
 //! ```text
 //! offset  size  field
 //!      0     4  magic "FHRS"
-//!      4     4  version (1)
+//!      4     4  version (2)
 //!      8     4  number of documents N
 //!     12     4  total words in all titles   (for BM25 length normalisation)
 //!     16     4  total words in all bodies
-//!     20    32  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
-//!               DOCS, STRINGS, TERMS, POSTINGS
+//!     20    40  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
+//!               DOCS, STRINGS, TERMS, POSTINGS, WORDS
 //! ```
 //!
-//! - `DOCS`: N records of 15 u32, sorted by id: `id_start id_end title_start title_end
-//!   text_start text_end body_start first_position title_words body_words url_start url_end
-//!   tags_start tags_end date`. `*_start`/`*_end` are byte offsets into `STRINGS` (tags are
-//!   joined by newlines; an empty range is no url / no tags); `date` is `YYYYMMDD` as a number,
-//!   0 when the document has none; the body is `body_start..text_end` (a headline title is not
-//!   repeated in the body). Words are numbered across the corpus: the document's title words
-//!   are `first_position..+title_words`, its body words follow. A document's number is its rank
-//!   in id order, so ties broken by number are broken by id.
+//! - `DOCS`: N records of [`field::COUNT`] u32, sorted by id, with the columns named in
+//!   [`field`]. `*_START`/`*_END` are byte offsets into `STRINGS` (tags are joined by newlines;
+//!   an empty range is no url / no tags); `DATE` is `YYYYMMDD` as a number, 0 when the document
+//!   has none; the body is `BODY_START..TEXT_END` (a headline title is not repeated in the
+//!   body); `WORDS` is the offset of the document's word checkpoints in the `WORDS` section. A
+//!   document's number is its rank in id order, so ties broken by number are broken by id.
 //! - `STRINGS`: UTF-8; ids, titles and texts as written.
 //! - `TERMS`: a front-coded [`dict`] of the folded terms (every reading of every word); each
 //!   block's value is the offset in `POSTINGS` of its first term's list.
-//! - `POSTINGS`: one list per term, in term order, see [`postings`]: `varint byte_length`, then
-//!   the term's word positions as varint deltas.
+//! - `POSTINGS`: one list per term, in term order, see [`postings`]: the documents with their
+//!   field frequencies, then the positions in each field, numbered from 0 within the field.
+//! - `WORDS`: per document, where every 32nd body word starts, see [`words`].
 //!
 //! Stems are not stored: a light stem is its terms minus a prefix from a closed list, so the
 //! terms of a stem are found with a few range scans of the sorted dictionary (see
 //! `search::expand`). The dictionary and the postings are separate sections addressed by
-//! offsets, so they can later be stored and fetched apart.
+//! offsets, so they can be stored and fetched apart.
 
 pub mod dict;
 pub mod postings;
 pub mod varint;
+pub mod words;
 mod write;
 
 use std::fmt;
 
 use dict::{read_u32, Dict};
-pub use postings::Posting;
+pub use postings::Cursor;
 pub use write::write;
 
 pub const MAGIC: &[u8; 4] = b"FHRS";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const HEADER_LEN: usize = 20;
-const SECTIONS: [&str; 4] = ["DOCS", "STRINGS", "TERMS", "POSTINGS"];
-const DOC_FIELDS: usize = 15;
+const SECTIONS: [&str; 5] = ["DOCS", "STRINGS", "TERMS", "POSTINGS", "WORDS"];
+
+/// The columns of a `DOCS` record, shared by the writer and the reader.
+pub mod field {
+    pub const ID_START: usize = 0;
+    pub const ID_END: usize = 1;
+    pub const TITLE_START: usize = 2;
+    pub const TITLE_END: usize = 3;
+    pub const TEXT_START: usize = 4;
+    pub const TEXT_END: usize = 5;
+    pub const BODY_START: usize = 6;
+    pub const WORDS: usize = 7;
+    pub const TITLE_WORDS: usize = 8;
+    pub const BODY_WORDS: usize = 9;
+    pub const URL_START: usize = 10;
+    pub const URL_END: usize = 11;
+    pub const TAGS_START: usize = 12;
+    pub const TAGS_END: usize = 13;
+    pub const DATE: usize = 14;
+    /// Columns in a record.
+    pub const COUNT: usize = 15;
+}
 
 /// Why bytes are not an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,8 +110,8 @@ pub struct StoredDoc<'a> {
     pub text: &'a str,
     /// Byte offset in `text` where the body starts.
     pub body_start: usize,
-    /// Corpus-wide number of the first title word; body words follow the title's.
-    pub first_position: u32,
+    /// Offset of the document's word checkpoints in the `WORDS` section.
+    pub words_at: usize,
     pub title_words: u32,
     pub body_words: u32,
     pub url: &'a str,
@@ -153,6 +173,7 @@ pub struct Index<'a> {
     strings: &'a str,
     terms: Dict<'a>,
     postings: &'a [u8],
+    words: &'a [u8],
 }
 
 impl<'a> Index<'a> {
@@ -169,7 +190,7 @@ impl<'a> Index<'a> {
         if word(4) != VERSION {
             return Err(FormatError::UnsupportedVersion(word(4)));
         }
-        let mut sections = [&bytes[..0]; 4];
+        let mut sections = [&bytes[..0]; SECTIONS.len()];
         for (i, name) in SECTIONS.iter().enumerate() {
             let at = HEADER_LEN + 8 * i;
             let (offset, len) = (word(at) as usize, word(at + 4) as usize);
@@ -178,7 +199,7 @@ impl<'a> Index<'a> {
                 .and_then(|end| bytes.get(offset..end))
                 .ok_or(FormatError::SectionOutOfBounds(name))?;
         }
-        let [docs, strings, terms, postings] = sections;
+        let [docs, strings, terms, postings, words] = sections;
         let strings = std::str::from_utf8(strings).map_err(|_| FormatError::BadStrings)?;
         let index = Index {
             n_docs: word(8),
@@ -188,17 +209,16 @@ impl<'a> Index<'a> {
             strings,
             terms: Dict::open(terms).ok_or(FormatError::BadDictionary("TERMS"))?,
             postings,
+            words,
         };
-        if docs.len() != index.n_docs as usize * DOC_FIELDS * 4 {
+        if docs.len() != index.n_docs as usize * field::COUNT * 4 {
             return Err(FormatError::SectionOutOfBounds("DOCS"));
         }
-        let mut next_position = 0u32;
         for n in 0..index.n_docs {
             let doc = index.read_doc(n).ok_or(FormatError::BadDocument(n))?;
-            if doc.first_position < next_position {
+            if !words::valid(words, doc.words_at) {
                 return Err(FormatError::BadDocument(n));
             }
-            next_position = doc.first_position.saturating_add(doc.title_words).saturating_add(doc.body_words);
         }
         Ok(index)
     }
@@ -213,29 +233,31 @@ impl<'a> Index<'a> {
             strings: "",
             terms: Dict::EMPTY,
             postings: &[],
+            words: &[],
         }
     }
 
     fn field(&self, n: u32, i: usize) -> Option<u32> {
-        read_u32(self.docs, (n as usize * DOC_FIELDS + i) * 4)
+        read_u32(self.docs, (n as usize * field::COUNT + i) * 4)
     }
 
     fn read_doc(&self, n: u32) -> Option<StoredDoc<'a>> {
         let f = |i: usize| self.field(n, i).map(|v| v as usize);
-        let text = self.strings.get(f(4)?..f(5)?)?;
-        let body_start = f(6)?.checked_sub(f(4)?)?;
+        let string = |start: usize, end: usize| self.strings.get(f(start)?..f(end)?);
+        let text = string(field::TEXT_START, field::TEXT_END)?;
+        let body_start = f(field::BODY_START)?.checked_sub(f(field::TEXT_START)?)?;
         text.get(body_start..)?;
         Some(StoredDoc {
-            id: self.strings.get(f(0)?..f(1)?)?,
-            title: self.strings.get(f(2)?..f(3)?)?,
+            id: string(field::ID_START, field::ID_END)?,
+            title: string(field::TITLE_START, field::TITLE_END)?,
             text,
             body_start,
-            first_position: self.field(n, 7)?,
-            title_words: self.field(n, 8)?,
-            body_words: self.field(n, 9)?,
-            url: self.strings.get(f(10)?..f(11)?)?,
-            tags: self.strings.get(f(12)?..f(13)?)?,
-            date: self.field(n, 14)?,
+            words_at: f(field::WORDS)?,
+            title_words: self.field(n, field::TITLE_WORDS)?,
+            body_words: self.field(n, field::BODY_WORDS)?,
+            url: string(field::URL_START, field::URL_END)?,
+            tags: string(field::TAGS_START, field::TAGS_END)?,
+            date: self.field(n, field::DATE)?,
         })
     }
 
@@ -252,12 +274,36 @@ impl<'a> Index<'a> {
         (n < self.n_docs).then(|| self.read_doc(n)).flatten()
     }
 
+    /// Words in the title and in the body of document `n`, without reading the rest of it.
+    pub fn lengths(&self, n: u32) -> (u32, u32) {
+        let f = |i| self.field(n, i).unwrap_or(0);
+        (f(field::TITLE_WORDS), f(field::BODY_WORDS))
+    }
+
+    /// The date of document `n` (`YYYYMMDD`, 0 when it has none).
+    pub fn date_of(&self, n: u32) -> u32 {
+        self.field(n, field::DATE).unwrap_or(0)
+    }
+
+    /// The slice of `doc`'s body that holds body words `first..=last`, cut at word checkpoints:
+    /// the number of its first word and its byte range in the body.
+    pub fn body_slice(&self, doc: &StoredDoc, first: u32, last: u32) -> (u32, std::ops::Range<usize>) {
+        let body = doc.body();
+        let ((word, start), end) = words::span(self.words, doc.words_at, first, last);
+        let end = end.filter(|&e| e <= body.len() && body.is_char_boundary(e)).unwrap_or(body.len());
+        match body.is_char_boundary(start) && start <= end {
+            true => (word, start..end),
+            false => (0, 0..body.len()),
+        }
+    }
+
     /// The number of the document with this id.
     pub fn find(&self, id: &str) -> Option<u32> {
         let (mut lo, mut hi) = (0, self.n_docs);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self.read_doc(mid)?.id.cmp(id) {
+            let f = |i| self.field(mid, i).map(|v| v as usize);
+            match self.strings.get(f(field::ID_START)?..f(field::ID_END)?)?.cmp(id) {
                 std::cmp::Ordering::Equal => return Some(mid),
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
@@ -286,50 +332,18 @@ impl<'a> Index<'a> {
         String::from_utf8(self.terms.key(ordinal)?).ok()
     }
 
-    /// The number of the document holding corpus-wide word `position`.
-    fn doc_at(&self, position: u32) -> Option<u32> {
-        let (mut lo, mut hi) = (0, self.n_docs);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if self.field(mid, 7)? <= position {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        lo.checked_sub(1)
+    /// A cursor over the postings of the term at `ordinal`; empty if unreadable.
+    pub fn cursor(&self, ordinal: u32) -> Cursor<'a> {
+        Cursor::new(self.list(ordinal).unwrap_or(&[]))
     }
 
-    /// Where the term at `ordinal` occurs, per document and field; empty if unreadable.
-    pub fn postings(&self, ordinal: u32) -> Vec<Posting> {
-        self.read_postings(ordinal).unwrap_or_default()
-    }
-
-    fn read_postings(&self, ordinal: u32) -> Option<Vec<Posting>> {
+    fn list(&self, ordinal: u32) -> Option<&'a [u8]> {
         let block = ordinal / dict::BLOCK_LEN as u32;
         let mut offset = self.terms.block_value(block)? as usize;
         for _ in 0..ordinal % dict::BLOCK_LEN as u32 {
             offset = postings::list_at(self.postings, offset)?.1;
         }
-        let (list, _) = postings::list_at(self.postings, offset)?;
-        let mut out: Vec<Posting> = Vec::new();
-        for position in postings::positions(list)? {
-            let n = self.doc_at(position)?;
-            let doc = self.read_doc(n)?;
-            let local = position - doc.first_position;
-            if out.last().is_none_or(|p| p.doc != n) {
-                out.push(Posting { doc: n, ..Posting::default() });
-            }
-            let posting = out.last_mut()?;
-            if local < doc.title_words {
-                posting.title.push(local);
-            } else if local - doc.title_words < doc.body_words {
-                posting.body.push(local - doc.title_words);
-            } else {
-                return None;
-            }
-        }
-        Some(out)
+        Some(postings::list_at(self.postings, offset)?.0)
     }
 }
 
@@ -363,15 +377,26 @@ mod tests {
         assert_eq!(index.find("c"), None);
     }
 
+    fn postings(index: &Index, ordinal: u32) -> Vec<(u32, Vec<u32>, Vec<u32>)> {
+        let mut cursor = index.cursor(ordinal);
+        let mut out = Vec::new();
+        while cursor.next() != postings::END {
+            let (mut title, mut body) = (Vec::new(), Vec::new());
+            cursor.positions(&mut title, &mut body);
+            out.push((cursor.doc(), title, body));
+        }
+        out
+    }
+
     #[test]
     fn postings_map_back_to_documents_fields_and_positions() {
         let bytes = write(&docs());
         let index = Index::open(&bytes).unwrap();
         let term = index.term("الامن").unwrap();
-        assert_eq!(index.postings(term), vec![Posting { doc: 1, title: vec![0], body: vec![3] }]);
+        assert_eq!(postings(&index, term), [(1, vec![0], vec![3])]);
         let term = index.term("زياره").unwrap();
         // The title was derived, not a headline line, so the body is the whole text.
-        assert_eq!(index.postings(term), vec![Posting { doc: 0, title: vec![0], body: vec![0] }]);
+        assert_eq!(postings(&index, term), [(0, vec![0], vec![0])]);
         assert_eq!(index.term_string(term).as_deref(), Some("زياره"));
     }
 
@@ -382,7 +407,7 @@ mod tests {
         let index = Index::open(&bytes).unwrap();
         for i in 0..100u32 {
             let term = index.term(&format!("w{i}")).unwrap();
-            assert_eq!(index.postings(term)[0].body, vec![i]);
+            assert_eq!(postings(&index, term)[0].2, vec![i]);
         }
     }
 
@@ -434,6 +459,6 @@ mod tests {
         assert!(index.is_empty());
         assert_eq!(index.find("x"), None);
         assert_eq!(index.term("x"), None);
-        assert!(index.postings(0).is_empty());
+        assert!(postings(&index, 0).is_empty());
     }
 }

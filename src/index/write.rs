@@ -2,9 +2,29 @@
 
 use std::collections::BTreeMap;
 
-use super::{dict, postings, MAGIC, SECTIONS, VERSION};
+use super::{dict, field, postings, words, MAGIC, SECTIONS, VERSION};
 use crate::analysis;
 use crate::document::Document;
+
+/// A term's documents with its title and body positions in each.
+type Lists = BTreeMap<String, Vec<(u32, Vec<u32>, Vec<u32>)>>;
+
+/// Records where `tokens` occur in document `doc`: `body` picks the field.
+fn add_positions(lists: &mut Lists, doc: u32, tokens: &[analysis::Token], body: bool) {
+    for (position, token) in tokens.iter().enumerate() {
+        for term in &token.terms {
+            let list = lists.entry(term.clone()).or_default();
+            if list.last().is_none_or(|l| l.0 != doc) {
+                list.push((doc, Vec::new(), Vec::new()));
+            }
+            let Some(entry) = list.last_mut() else { continue };
+            let field = if body { &mut entry.2 } else { &mut entry.1 };
+            if field.last() != Some(&(position as u32)) {
+                field.push(position as u32);
+            }
+        }
+    }
+}
 
 /// Analyses `docs` and serialises the index. Documents are stored in id order.
 pub fn write(docs: &[Document]) -> Vec<u8> {
@@ -12,59 +32,52 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
     docs.sort_by(|a, b| a.id.cmp(&b.id));
 
     let mut strings = String::new();
-    let mut records: Vec<u32> = Vec::with_capacity(docs.len() * super::DOC_FIELDS);
-    let mut term_positions: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut records = vec![0u32; docs.len() * field::COUNT];
+    let mut lists = Lists::new();
+    let mut words_bytes = Vec::new();
     let (mut title_words, mut body_words) = (0u32, 0u32);
-    let mut next_position = 0u32;
 
-    for doc in &docs {
+    for (n, doc) in docs.iter().enumerate() {
         let body_start = doc.body_start();
         let title_tokens = analysis::tokenize(&doc.title);
         let body_tokens = analysis::tokenize(&doc.text[body_start..]);
-        let first_position = next_position;
-        for token in title_tokens.iter().chain(&body_tokens) {
-            for term in &token.terms {
-                let positions = term_positions.entry(term.clone()).or_default();
-                if positions.last() != Some(&next_position) {
-                    positions.push(next_position);
-                }
-            }
-            next_position += 1;
-        }
+        add_positions(&mut lists, n as u32, &title_tokens, false);
+        add_positions(&mut lists, n as u32, &body_tokens, true);
         title_words += title_tokens.len() as u32;
         body_words += body_tokens.len() as u32;
 
-        let mut push = |s: &str| {
-            let start = strings.len() as u32;
+        let record = &mut records[n * field::COUNT..(n + 1) * field::COUNT];
+        let mut push = |s: &str, start: usize, end: usize| {
+            record[start] = strings.len() as u32;
             strings.push_str(s);
-            [start, strings.len() as u32]
+            record[end] = strings.len() as u32;
         };
-        let id = push(&doc.id);
-        let title = push(&doc.title);
-        let text = push(&doc.text);
-        records.extend(id);
-        records.extend(title);
-        records.extend(text);
-        records.push(text[0] + body_start as u32);
-        records.push(first_position);
-        records.push(title_tokens.len() as u32);
-        records.push(body_tokens.len() as u32);
-        records.extend(push(doc.url.as_deref().unwrap_or("")));
+        push(&doc.id, field::ID_START, field::ID_END);
+        push(&doc.title, field::TITLE_START, field::TITLE_END);
+        push(&doc.text, field::TEXT_START, field::TEXT_END);
+        push(doc.url.as_deref().unwrap_or(""), field::URL_START, field::URL_END);
         let tags: Vec<String> = doc.tags.iter().map(|t| t.replace('\n', " ")).collect();
-        records.extend(push(&tags.join("\n")));
-        records.push(doc.date.as_deref().and_then(super::parse_date).unwrap_or(0));
+        push(&tags.join("\n"), field::TAGS_START, field::TAGS_END);
+        record[field::BODY_START] = record[field::TEXT_START] + body_start as u32;
+        record[field::WORDS] = words_bytes.len() as u32;
+        record[field::TITLE_WORDS] = title_tokens.len() as u32;
+        record[field::BODY_WORDS] = body_tokens.len() as u32;
+        record[field::DATE] = doc.date.as_deref().and_then(super::parse_date).unwrap_or(0);
+        let starts: Vec<usize> = body_tokens.iter().map(|t| t.start).collect();
+        words::write(&mut words_bytes, &starts);
     }
 
     let mut postings_bytes = Vec::new();
-    let mut offsets = Vec::with_capacity(term_positions.len());
-    for positions in term_positions.values() {
+    let mut offsets = Vec::with_capacity(lists.len());
+    for list in lists.values() {
         offsets.push(postings_bytes.len() as u32);
-        postings::write(&mut postings_bytes, positions);
+        postings::write(&mut postings_bytes, list);
     }
-    let keys: Vec<String> = term_positions.into_keys().collect();
+    let keys: Vec<String> = lists.into_keys().collect();
 
     let docs_bytes: Vec<u8> = records.iter().flat_map(|r| r.to_le_bytes()).collect();
-    let sections = [docs_bytes, strings.into_bytes(), dict::write(&keys, |i| offsets[i]), postings_bytes];
+    let sections: [Vec<u8>; SECTIONS.len()] =
+        [docs_bytes, strings.into_bytes(), dict::write(&keys, |i| offsets[i]), postings_bytes, words_bytes];
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     for word in [VERSION, docs.len() as u32, title_words, body_words] {

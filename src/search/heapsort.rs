@@ -15,7 +15,8 @@ pub fn sort_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {
     }
 }
 
-fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, less: &mut impl FnMut(&T, &T) -> bool) {
+/// Restores the heap order below `root` (the root is the element no other is `less` than).
+pub fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, less: &mut impl FnMut(&T, &T) -> bool) {
     loop {
         let mut child = 2 * root + 1;
         if child >= end {

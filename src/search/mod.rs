@@ -1,437 +1,195 @@
-//! Search over an [`Index`]: parse the query ([`query`]), find the terms each word matches
-//! ([`expand`], [`fuzzy`]), combine their postings into matching documents, rank them
-//! ([`rank`]) and cut snippets ([`snippet`]).
+//! Search over an [`Index`]: parse the query ([`query`]), plan the terms each word matches
+//! ([`plan`], with [`expand`], [`fuzzy`], [`synonyms`], [`translit`]), evaluate the plan over
+//! the postings in one pass keeping the best documents ([`eval`], [`cursor`], [`rank`],
+//! [`topk`]) and cut snippets from the positions found ([`snippet`]). This module puts them
+//! together: the keyboard-layout retry, suggestions, pages of hits and `get`.
 
+pub mod cursor;
+pub mod eval;
 pub mod expand;
 pub mod fuzzy;
 mod heapsort;
 pub mod keyboard;
+pub mod plan;
 pub mod query;
 pub mod rank;
 pub mod snippet;
 pub mod suggest;
 pub mod synonyms;
+pub mod topk;
 pub mod translit;
+mod types;
 
-use serde::Serialize;
-
-use crate::analysis;
 use crate::index::{Index, StoredDoc};
-use expand::Matched;
-use query::Clause;
-use rank::FieldHits;
-use snippet::{Ranges, Terms};
+use cursor::ClauseCursor;
+use eval::Evaluation;
+use plan::Planned;
+pub use types::*;
 
-/// Results per page when the caller does not say.
-pub const DEFAULT_LIMIT: usize = 10;
-/// The most results one call returns.
-pub const MAX_LIMIT: usize = 100;
 /// Words of a query that may be matched by typo tolerance or transliteration.
 pub const MAX_GUESSED_WORDS: usize = 4;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SearchOptions {
-    pub limit: usize,
-    pub offset: usize,
-    pub filter: Filter,
-    pub sort: Sort,
+/// A query planned and evaluated.
+struct Answer {
+    plan: Vec<Planned>,
+    eval: Evaluation,
 }
 
-impl Default for SearchOptions {
-    fn default() -> Self {
-        SearchOptions { limit: DEFAULT_LIMIT, offset: 0, filter: Filter::default(), sort: Sort::Relevance }
+impl Answer {
+    /// Folded words of positive clauses that match no document.
+    fn unmatched(&self) -> Vec<String> {
+        self.plan
+            .iter()
+            .zip(&self.eval.doc_freqs)
+            .filter(|(p, &df)| !p.clause.negated && df == 0)
+            .flat_map(|(p, _)| p.clause.words.iter().filter_map(|w| w.first().cloned()))
+            .collect()
+    }
+
+    /// Some word was found only by a guess (typo, transliteration).
+    fn guessed(&self) -> bool {
+        self.plan.iter().zip(&self.eval.doc_freqs).any(|(p, &df)| !p.clause.negated && df > 0 && p.guessed)
+    }
+
+    /// Weak answers are retried on the other keyboard layout.
+    fn weak(&self) -> bool {
+        self.eval.total == 0 || self.eval.relaxed || self.guessed()
     }
 }
 
-/// Which documents may match at all.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Filter {
-    /// Documents with at least one of these tags (any, when empty).
-    pub tags: Vec<String>,
-    /// Documents dated on or after this day (`YYYYMMDD`).
-    pub from: Option<u32>,
-    /// Documents dated on or before this day (`YYYYMMDD`).
-    pub to: Option<u32>,
+/// Where the query matched one document: title positions, and body positions each with the bit
+/// of its clause (sorted by position, one entry a position).
+#[derive(Debug, Default)]
+struct Matches {
+    title: Vec<u32>,
+    body: Vec<(u32, u32)>,
 }
 
-impl Filter {
-    fn accepts(&self, doc: &StoredDoc) -> bool {
-        let tags_ok = self.tags.is_empty() || doc.tags.lines().any(|t| self.tags.iter().any(|w| w == t));
-        let from_ok = self.from.is_none_or(|from| doc.date != 0 && doc.date >= from);
-        let to_ok = self.to.is_none_or(|to| doc.date != 0 && doc.date <= to);
-        tags_ok && from_ok && to_ok
-    }
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Sort {
-    /// Best match first.
-    #[default]
-    Relevance,
-    /// Newest first; undated documents last; then best match.
-    Date,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Hit {
-    pub id: String,
-    pub title: String,
-    pub score: f32,
-    pub snippet: String,
-    /// UTF-16 `[start, end)` ranges of matched words in `snippet`.
-    pub highlights: Ranges,
-    /// UTF-16 `[start, end)` ranges of matched words in `title`.
-    pub title_highlights: Ranges,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchResult {
-    pub query: String,
-    /// Number of matching documents (all pages).
-    pub total: usize,
-    /// No document matched every word; these match some of them.
-    pub relaxed: bool,
-    /// The query was retyped on the other keyboard layout: these are the results for this.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub corrected: Option<String>,
-    /// Nothing was found: queries to try instead.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub suggestions: Vec<String>,
-    pub hits: Vec<Hit>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct DocView {
-    pub id: String,
-    pub title: String,
-    pub text: String,
-    /// UTF-16 `[start, end)` ranges in `text` of the words the query matches.
-    pub highlights: Ranges,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub date: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub tags: Vec<String>,
-}
-
-/// Documents (ascending) with a clause's weighted positions in each.
-type DocHits = Vec<(u32, FieldHits)>;
-
-/// One clause of the query with what it matched.
-struct Evaluated {
-    clause: Clause,
-    matched: Vec<Matched>,
-    docs: DocHits,
-    stopword: bool,
-    /// Found only by typo tolerance or transliteration.
-    guessed: bool,
-}
-
-fn doc_hits(docs: &DocHits, doc: u32) -> Option<&FieldHits> {
-    let i = docs.binary_search_by_key(&doc, |d| d.0).ok()?;
-    Some(&docs[i].1)
-}
-
-impl Evaluated {
-    fn hits(&self, doc: u32) -> Option<&FieldHits> {
-        doc_hits(&self.docs, doc)
-    }
-}
-
-fn weighted_positions(index: &Index, matched: &[Matched]) -> DocHits {
-    let mut docs: DocHits = Vec::new();
-    for m in matched {
-        let weight = m.kind.weight();
-        for posting in index.postings(m.ordinal) {
-            let title = posting.title.iter().map(|&p| (p, weight)).collect();
-            let body = posting.body.iter().map(|&p| (p, weight)).collect();
-            docs.push((posting.doc, FieldHits { title, body }));
-        }
-    }
-    normalize(docs)
-}
-
-/// Sorts by document, merges a document's entries, and keeps the best weight of each position
-/// (several terms can match one word).
-fn normalize(mut docs: DocHits) -> DocHits {
-    heapsort::sort_by(&mut docs, |a, b| a.0 < b.0);
-    let mut merged: DocHits = Vec::with_capacity(docs.len());
-    for (doc, hits) in docs {
-        match merged.last_mut() {
-            Some((last, into)) if *last == doc => {
-                into.title.extend(hits.title);
-                into.body.extend(hits.body);
-            }
-            _ => merged.push((doc, hits)),
-        }
-    }
-    for (_, hits) in &mut merged {
-        for field in [&mut hits.title, &mut hits.body] {
-            heapsort::sort_by(field, |a, b| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1));
-            field.dedup_by_key(|h| h.0);
-        }
-    }
-    merged
-}
-
-/// Start positions where the phrase's words follow each other, per document and field.
-fn phrase_positions(per_word: &[DocHits]) -> DocHits {
-    let mut out = Vec::new();
-    let Some((first, rest)) = per_word.split_first() else { return out };
-    for (doc, hits) in first {
-        let Some(others) = rest.iter().map(|w| doc_hits(w, *doc)).collect::<Option<Vec<&FieldHits>>>() else {
-            continue;
-        };
-        let follows = |field: fn(&FieldHits) -> &Vec<(u32, f32)>| -> Vec<(u32, f32)> {
-            field(hits)
-                .iter()
-                .filter(|&&(p, _)| {
-                    others
-                        .iter()
-                        .enumerate()
-                        .all(|(i, o)| field(o).binary_search_by_key(&(p + i as u32 + 1), |h| h.0).is_ok())
-                })
-                .map(|&(p, _)| (p, 1.0))
-                .collect()
-        };
-        let found = FieldHits { title: follows(|h| &h.title), body: follows(|h| &h.body) };
-        if !found.title.is_empty() || !found.body.is_empty() {
-            out.push((*doc, found));
-        }
-    }
-    out
-}
-
-/// Documents where the words follow each other (one word: where it occurs), and the terms
-/// that matched.
-fn match_words(index: &Index, words: &[Vec<String>], prefix: bool, strict: bool) -> (DocHits, Vec<Matched>) {
-    let per_word: Vec<Vec<Matched>> =
-        words.iter().map(|w| expand::expand(index, w, prefix, strict)).collect();
-    let docs = match per_word.as_slice() {
-        [one] => weighted_positions(index, one),
-        many => phrase_positions(&many.iter().map(|m| weighted_positions(index, m)).collect::<Vec<_>>()),
-    };
-    (docs, per_word.into_iter().flatten().collect())
-}
-
-/// Evaluates a clause; without `guess`, only spellings found as written (exact, stem, prefix)
-/// count, as for a query retyped on the other keyboard layout.
-fn evaluate(index: &Index, mut clause: Clause, guess: bool) -> Evaluated {
-    // A word with synonyms is a known word: its spellings are matched, not guessed at.
-    let strict = clause.phrase || clause.negated || !clause.alternatives.is_empty() || !guess;
-    let (mut docs, mut matched) = match_words(index, &clause.words, clause.prefix, strict);
-    let guessed = matched.iter().all(|m| matches!(m.kind, expand::Kind::Fuzzy(_)));
-    if matched.is_empty() && !clause.phrase && guess {
-        if let Some(word) = clause.words[0].first() {
-            clause.alternatives.extend(translit::alternatives(index, word));
-        }
-    }
-    for alternative in &clause.alternatives {
-        let words: Vec<Vec<String>> = alternative.words.iter().map(|w| vec![w.clone()]).collect();
-        let (mut alt_docs, alt_matched) = match_words(index, &words, false, true);
-        for (_, hits) in &mut alt_docs {
-            for h in hits.title.iter_mut().chain(hits.body.iter_mut()) {
-                h.1 *= alternative.weight;
-            }
-        }
-        docs.extend(alt_docs);
-        matched.extend(alt_matched);
-    }
-    if !clause.alternatives.is_empty() {
-        docs = normalize(docs);
-    }
-    let stopword = !clause.phrase && clause.words[0].iter().all(|t| analysis::is_stopword(t));
-    Evaluated { clause, matched, docs, stopword, guessed }
-}
-
-/// The clauses of a query with their synonyms attached.
-fn clauses(query: &str) -> Vec<Clause> {
-    let mut clauses = query::parse(query);
-    synonyms::apply(&mut clauses);
-    clauses
-}
-
-/// The folded terms to highlight for a query.
-fn highlight_terms(evaluated: &[Evaluated]) -> Terms {
-    evaluated
+/// Matches of the positive clauses of `plan` in each of `docs` (ascending), in that order.
+fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
+    let mut cursors: Vec<(usize, ClauseCursor)> = plan
         .iter()
-        .filter(|e| !e.clause.negated)
-        .flat_map(|e| e.matched.iter().map(|m| m.term.clone()))
+        .enumerate()
+        .filter(|(_, p)| !p.clause.negated)
+        .map(|(i, p)| (i, ClauseCursor::new(index, p)))
+        .collect();
+    let (mut title, mut body) = (Vec::new(), Vec::new());
+    docs.iter()
+        .map(|&doc| {
+            let mut m = Matches::default();
+            for (i, c) in &mut cursors {
+                if c.seek(doc) != doc {
+                    continue;
+                }
+                title.clear();
+                body.clear();
+                c.matched_words(&mut title, &mut body);
+                m.title.extend_from_slice(&title);
+                m.body.extend(body.iter().map(|&p| (p, 1u32 << (*i as u32 % 32))));
+            }
+            heapsort::sort_by(&mut m.title, |a, b| a < b);
+            m.title.dedup();
+            heapsort::sort_by(&mut m.body, |a, b| a.0 < b.0);
+            m.body.dedup_by(|b, a| {
+                let same = a.0 == b.0;
+                if same {
+                    a.1 |= b.1;
+                }
+                same
+            });
+            m
+        })
         .collect()
 }
 
+fn hit(index: &Index, doc: &StoredDoc, score: f32, m: &Matches) -> Hit {
+    let (snippet, highlights) = snippet::snippet(index, doc, &m.body);
+    let mut title_highlights = Vec::new();
+    snippet::highlights(doc.title, &m.title, 0, &mut title_highlights);
+    Hit {
+        id: doc.id.to_string(),
+        title: doc.title.to_string(),
+        score,
+        snippet,
+        highlights,
+        title_highlights,
+        url: doc.url(),
+        date: doc.date(),
+        tags: doc.tags(),
+    }
+}
+
 impl<'a> Index<'a> {
+    fn answer(&self, query: &str, options: &SearchOptions, guess: bool) -> Answer {
+        let plan = plan::plan(self, query, guess);
+        let eval = eval::evaluate(self, &plan, options);
+        Answer { plan, eval }
+    }
+
+    /// The query as typed, or retyped on the other keyboard layout (hgvfh' → الرباط) when as
+    /// typed it finds nothing, only some of its words, or only guesses (typos,
+    /// transliterations), and the retyped one finds every word as written.
+    fn resolve(&self, query: &str, options: &SearchOptions) -> (Answer, Option<String>) {
+        let typed = self.answer(query, options, true);
+        if !typed.weak() {
+            return (typed, None);
+        }
+        if let Some(retyped) = keyboard::to_arabic(query).or_else(|| keyboard::to_latin(query)) {
+            let other = self.answer(&retyped, options, false);
+            if other.eval.total > 0 && !other.eval.relaxed && !other.guessed() {
+                return (other, Some(retyped));
+            }
+        }
+        (typed, None)
+    }
+
     /// Searches the index. Never fails: a query with no words finds nothing.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = query::truncate(query);
-        let (mut result, unmatched, guessed) = self.search_as_typed(query, options, true);
-        // The same keys on the other layout (hgvfh' → الرباط), when the query as typed finds
-        // nothing, only some of its words, or only guesses (typos, transliterations), and the
-        // retyped one finds every word as written.
-        let weak = result.total == 0 || result.relaxed || guessed;
-        if let Some(retyped) =
-            keyboard::to_arabic(query).or_else(|| keyboard::to_latin(query)).filter(|_| weak)
-        {
-            let (other, _, other_guessed) = self.search_as_typed(&retyped, options, false);
-            if other.total > 0 && !other.relaxed && !other_guessed {
-                result = SearchResult { query: query.to_string(), corrected: Some(retyped), ..other };
-            }
-        }
-        if result.total == 0 {
-            result.suggestions = suggest::suggestions(self, query, &unmatched);
-        }
-        result
-    }
-
-    /// Searches the query as typed; also returns its words that matched nothing, and whether a
-    /// word was only guessed at.
-    fn search_as_typed(
-        &self,
-        query: &str,
-        options: &SearchOptions,
-        guess: bool,
-    ) -> (SearchResult, Vec<String>, bool) {
-        // Typo and transliteration guesses are the costly part of a word: only the first few
-        // words of a query get them (16 long mistyped words took 0.7 s on 2000 documents).
-        let evaluated: Vec<Evaluated> = clauses(query)
-            .into_iter()
-            .enumerate()
-            .map(|(i, c)| evaluate(self, c, guess && i < MAX_GUESSED_WORDS))
-            .collect();
-        let unmatched: Vec<String> = evaluated
-            .iter()
-            .filter(|e| !e.clause.negated && e.docs.is_empty())
-            .flat_map(|e| e.clause.words.iter().filter_map(|w| w.first().cloned()))
-            .collect();
-        let (positive, negative): (Vec<&Evaluated>, Vec<&Evaluated>) =
-            evaluated.iter().partition(|e| !e.clause.negated);
-        let mut excluded: Vec<u32> = negative.iter().flat_map(|e| e.docs.iter().map(|d| d.0)).collect();
-        heapsort::sort_by(&mut excluded, |a, b| a < b);
-        let required: Vec<&Evaluated> = if positive.iter().all(|e| e.stopword) {
-            positive.clone()
-        } else {
-            positive.iter().copied().filter(|e| !e.stopword).collect()
-        };
-
-        // Each document once, with how many required clauses it matches.
-        let mut found: Vec<u32> = required.iter().flat_map(|e| e.docs.iter().map(|d| d.0)).collect();
-        found.retain(|&d| {
-            excluded.binary_search(&d).is_err() && self.doc(d).is_some_and(|doc| options.filter.accepts(&doc))
-        });
-        heapsort::sort_by(&mut found, |a, b| a < b);
-        let mut candidates: Vec<(u32, usize)> = Vec::new();
-        for doc in found {
-            match candidates.last_mut() {
-                Some((last, n)) if *last == doc => *n += 1,
-                _ => candidates.push((doc, 1)),
-            }
-        }
-        let all = required.len();
-        let relaxed = all > 1 && !candidates.iter().any(|&(_, n)| n == all);
-        if !relaxed {
-            candidates.retain(|&(_, n)| n == all);
-        }
-
-        let averages = self.average_lengths();
-        let mut scored: Vec<(f32, u32)> = Vec::with_capacity(candidates.len());
-        for &(doc, matched) in &candidates {
-            let Some(stored) = self.doc(doc) else {
-                continue;
-            };
-            let lengths = (stored.title_words, stored.body_words);
-            let mut score = 0.0;
-            let mut spans_body = Vec::new();
-            let mut spans_title = Vec::new();
-            for e in &positive {
-                let Some(hits) = e.hits(doc) else {
-                    continue;
-                };
-                let weight = if e.stopword && !required.iter().any(|r| std::ptr::eq(*r, *e)) {
-                    rank::STOPWORD_WEIGHT
-                } else {
-                    1.0
-                };
-                score += weight * rank::idf(self.len(), e.docs.len()) * rank::bm25f(hits, lengths, averages);
-                if !e.stopword {
-                    spans_body.push(hits.body.iter().map(|h| h.0).collect::<Vec<_>>());
-                    spans_title.push(hits.title.iter().map(|h| h.0).collect::<Vec<_>>());
-                }
-            }
-            let span =
-                [rank::min_span(&spans_body), rank::min_span(&spans_title)].into_iter().flatten().min();
-            score *= rank::proximity(spans_body.len(), span);
-            if relaxed {
-                score *= (matched as f32 / all as f32).powi(2);
-            }
-            scored.push((score, doc));
-        }
-        let by_score = |a: &(f32, u32), b: &(f32, u32)| a.0 > b.0 || (a.0 == b.0 && a.1 < b.1);
-        match options.sort {
-            Sort::Relevance => heapsort::sort_by(&mut scored, by_score),
-            Sort::Date => {
-                let date = |doc: u32| self.doc(doc).map_or(0, |d| d.date);
-                heapsort::sort_by(&mut scored, |a, b| {
-                    let (da, db) = (date(a.1), date(b.1));
-                    da > db || (da == db && by_score(a, b))
-                });
-            }
-        }
-
-        let terms = highlight_terms(&evaluated);
+        let (answer, corrected) = self.resolve(query, options);
         let limit = options.limit.min(MAX_LIMIT);
-        let hits = scored
+        let page: Vec<_> = answer.eval.ranked.iter().skip(options.offset).take(limit).collect();
+        let mut docs: Vec<u32> = page.iter().map(|r| r.doc).collect();
+        heapsort::sort_by(&mut docs, |a, b| a < b);
+        let found = matches(self, &answer.plan, &docs);
+        let hits = page
             .iter()
-            .skip(options.offset)
-            .take(limit)
-            .filter_map(|&(score, doc)| {
-                let stored = self.doc(doc)?;
-                let (snippet, highlights) = snippet::snippet(stored.body(), &terms);
-                Some(Hit {
-                    id: stored.id.to_string(),
-                    title: stored.title.to_string(),
-                    score,
-                    snippet,
-                    highlights,
-                    title_highlights: snippet::highlights(stored.title, &terms),
-                    url: stored.url(),
-                    date: stored.date(),
-                    tags: stored.tags(),
-                })
+            .filter_map(|r| {
+                let i = docs.binary_search(&r.doc).ok()?;
+                Some(hit(self, &self.doc(r.doc)?, r.score, &found[i]))
             })
             .collect();
-        let result = SearchResult {
-            query: query.to_string(),
-            total: scored.len(),
-            relaxed,
-            corrected: None,
-            suggestions: Vec::new(),
-            hits,
+        let suggestions = match answer.eval.total {
+            0 => suggest::suggestions(self, query, &answer.unmatched()),
+            _ => Vec::new(),
         };
-        let guessed = evaluated.iter().any(|e| !e.clause.negated && !e.docs.is_empty() && e.guessed);
-        (result, unmatched, guessed)
+        SearchResult {
+            query: query.to_string(),
+            total: answer.eval.total,
+            relaxed: answer.eval.relaxed,
+            corrected,
+            suggestions,
+            hits,
+        }
     }
 
     /// The document with this id, with the words `query` matches highlighted in its text.
     pub fn get(&self, id: &str, query: Option<&str>) -> Option<DocView> {
-        let stored = self.doc(self.find(id)?)?;
-        let highlights = match query {
-            Some(q) => {
-                let evaluated: Vec<Evaluated> = clauses(q)
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, c)| evaluate(self, c, i < MAX_GUESSED_WORDS))
-                    .collect();
-                snippet::highlights(stored.text, &highlight_terms(&evaluated))
+        let n = self.find(id)?;
+        let stored = self.doc(n)?;
+        let mut highlights = Vec::new();
+        if let Some(q) = query {
+            let plan = plan::plan(self, query::truncate(q), true);
+            let m = matches(self, &plan, &[n]).pop().unwrap_or_default();
+            let body: Vec<u32> = m.body.iter().map(|h| h.0).collect();
+            // A headline title is the text's first line; a derived one is not in the text.
+            let head = &stored.text[..stored.body_start];
+            if stored.body_start > 0 {
+                snippet::highlights(head, &m.title, 0, &mut highlights);
             }
-            None => Vec::new(),
-        };
+            let base = head.encode_utf16().count() as u32;
+            snippet::highlights(stored.body(), &body, base, &mut highlights);
+        }
         Some(DocView {
             id: stored.id.to_string(),
             title: stored.title.to_string(),

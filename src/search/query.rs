@@ -7,7 +7,6 @@
 //!
 //! A query is cut to [`MAX_QUERY_BYTES`] and to [`MAX_CLAUSES`] clauses, which bounds its cost.
 
-use super::synonyms::Alternative;
 use crate::analysis;
 
 pub const MAX_QUERY_BYTES: usize = 1024;
@@ -24,6 +23,13 @@ pub struct Clause {
     pub prefix: bool,
     /// Other spellings that match too (synonyms, transliterations), filled in after parsing.
     pub alternatives: Vec<Alternative>,
+}
+
+/// Other spellings that match a clause too (a synonym, a transliteration), as folded words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alternative {
+    pub words: Vec<String>,
+    pub weight: f32,
 }
 
 /// The query cut to [`MAX_QUERY_BYTES`] on a char boundary.

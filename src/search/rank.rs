@@ -28,36 +28,44 @@ pub fn idf(n_docs: u32, doc_freq: usize) -> f32 {
 /// the best of them scales the result again: BM25's saturation and length normalisation would
 /// otherwise let a stem match in a short verse outrank an exact match in a longer one.
 pub fn bm25f(hits: &FieldHits, lengths: (u32, u32), averages: (f32, f32)) -> f32 {
-    let norm = |len: u32, avg: f32| 1.0 - B + B * len as f32 / avg.max(1.0);
     let sum = |v: &[(u32, f32)]| v.iter().map(|&(_, w)| w).sum::<f32>();
-    let tf = TITLE_BOOST * sum(&hits.title) / norm(lengths.0, averages.0)
-        + sum(&hits.body) / norm(lengths.1, averages.1);
     let best = hits.title.iter().chain(&hits.body).map(|&(_, w)| w).fold(0.0, f32::max);
+    bm25f_of(best, (sum(&hits.title), sum(&hits.body)), lengths, averages)
+}
+
+/// [`bm25f`] from the best weight and the weighted occurrences per field (title, body). It
+/// grows with each of them, so sums that overcount give an upper bound.
+pub fn bm25f_of(best: f32, (title, body): (f32, f32), lengths: (u32, u32), averages: (f32, f32)) -> f32 {
+    let norm = |len: u32, avg: f32| 1.0 - B + B * len as f32 / avg.max(1.0);
+    let tf = TITLE_BOOST * title / norm(lengths.0, averages.0) + body / norm(lengths.1, averages.1);
+    if tf <= 0.0 {
+        return 0.0;
+    }
     best * tf * (K1 + 1.0) / (tf + K1)
 }
 
-/// Smallest span (in words) of one field holding a position of every clause, over `clauses`
-/// non-empty position lists; `None` if some list is empty.
-pub fn min_span(lists: &[Vec<u32>]) -> Option<u32> {
-    if lists.iter().any(Vec::is_empty) {
+/// Smallest span (in words) of one field holding a position of every list; `None` if some
+/// list is empty. `scratch` is reused between calls.
+pub fn min_span(lists: &[&[(u32, f32)]], scratch: &mut Vec<(u32, usize)>) -> Option<u32> {
+    if lists.len() > super::query::MAX_CLAUSES || lists.iter().any(|l| l.is_empty()) {
         return None;
     }
-    let mut all: Vec<(u32, usize)> =
-        lists.iter().enumerate().flat_map(|(i, l)| l.iter().map(move |&p| (p, i))).collect();
-    super::heapsort::sort_by(&mut all, |a, b| a < b);
-    let mut counts = vec![0usize; lists.len()];
+    scratch.clear();
+    scratch.extend(lists.iter().enumerate().flat_map(|(i, l)| l.iter().map(move |&(p, _)| (p, i))));
+    super::heapsort::sort_by(scratch, |a, b| a < b);
+    let mut counts = [0u32; super::query::MAX_CLAUSES];
     let mut covered = 0;
     let mut best = u32::MAX;
     let mut left = 0;
-    for right in 0..all.len() {
-        let (_, i) = all[right];
+    for right in 0..scratch.len() {
+        let (_, i) = scratch[right];
         counts[i] += 1;
         if counts[i] == 1 {
             covered += 1;
         }
         while covered == lists.len() {
-            best = best.min(all[right].0 - all[left].0);
-            let (_, j) = all[left];
+            best = best.min(scratch[right].0 - scratch[left].0);
+            let (_, j) = scratch[left];
             counts[j] -= 1;
             if counts[j] == 0 {
                 covered -= 1;
@@ -67,6 +75,9 @@ pub fn min_span(lists: &[Vec<u32>]) -> Option<u32> {
     }
     Some(best)
 }
+
+/// The largest [`proximity`] multiplier.
+pub const MAX_PROXIMITY: f32 = 1.0 + PROXIMITY_BONUS;
 
 /// Multiplier for `clauses` clauses found within `span` words: 1 + bonus when adjacent.
 pub fn proximity(clauses: usize, span: Option<u32>) -> f32 {
@@ -113,9 +124,12 @@ mod tests {
 
     #[test]
     fn min_span_finds_the_tightest_cover() {
-        assert_eq!(min_span(&[vec![1, 50], vec![40, 52], vec![49]]), Some(3));
-        assert_eq!(min_span(&[vec![7]]), Some(0));
-        assert_eq!(min_span(&[vec![1], vec![]]), None);
+        let l = |p: &[u32]| p.iter().map(|&p| (p, 1.0)).collect::<Vec<_>>();
+        let mut scratch = Vec::new();
+        let (a, b, c) = (l(&[1, 50]), l(&[40, 52]), l(&[49]));
+        assert_eq!(min_span(&[&a, &b, &c], &mut scratch), Some(3));
+        assert_eq!(min_span(&[&l(&[7])], &mut scratch), Some(0));
+        assert_eq!(min_span(&[&l(&[1]), &[]], &mut scratch), None);
     }
 
     #[test]
@@ -123,5 +137,6 @@ mod tests {
         assert_eq!(proximity(2, Some(1)), 1.5);
         assert!(proximity(2, Some(20)) < proximity(2, Some(2)));
         assert_eq!(proximity(1, Some(0)), 1.0);
+        assert_eq!(proximity(3, Some(2)), MAX_PROXIMITY);
     }
 }

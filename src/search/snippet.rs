@@ -1,8 +1,13 @@
 //! Snippets and highlights. Matching runs on folded terms, but what the reader sees is the
 //! original text: a snippet is a slice of it cut at word boundaries, and highlights are UTF-16
 //! offsets (what JavaScript strings index by) of whole words as written, marks included.
+//!
+//! Both start from the word positions the query matched, which the evaluation already has: the
+//! window is chosen from the positions, and only its words (from the word checkpoint before it)
+//! are analysed again to find where they are written.
 
 use crate::analysis::{self, Token};
+use crate::index::{Index, StoredDoc};
 
 /// Words in a snippet window.
 pub const WINDOW_WORDS: usize = 30;
@@ -14,40 +19,14 @@ fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
 }
 
-/// The folded terms a query matched, sorted for lookup.
-#[derive(Debug, Clone, Default)]
-pub struct Terms(Vec<String>);
-
-impl FromIterator<String> for Terms {
-    fn from_iter<I: IntoIterator<Item = String>>(iter: I) -> Self {
-        let mut terms: Vec<String> = iter.into_iter().collect();
-        super::heapsort::sort_by(&mut terms, |a, b| a < b);
-        terms.dedup();
-        Terms(terms)
-    }
-}
-
-impl Terms {
-    pub fn contains(&self, term: &str) -> bool {
-        self.0.binary_search_by(|t| t.as_str().cmp(term)).is_ok()
-    }
-}
-
-fn is_match(token: &Token, terms: &Terms) -> bool {
-    token.terms.iter().any(|t| terms.contains(t))
-}
-
-/// UTF-16 ranges of the words of `text` that carry one of `terms`.
-pub fn highlights(text: &str, terms: &Terms) -> Ranges {
-    let mut out = Vec::new();
-    let mut offset = 0u32;
+/// UTF-16 ranges, counted from the start of `text` plus `base` units, of the `tokens` (the words
+/// numbered `first..` of `text`) whose number is in `positions` (sorted).
+fn mark(text: &str, tokens: &[Token], first: u32, positions: &[u32], base: u32, out: &mut Ranges) {
+    let mut offset = base;
     let mut seen = 0usize;
-    for token in analysis::tokenize(text) {
-        if !is_match(&token, terms) {
-            continue;
-        }
+    for (i, token) in tokens.iter().enumerate() {
         // Tokens can share a source range (a ligature that folds to several words).
-        if token.start < seen {
+        if token.start < seen || positions.binary_search(&(first + i as u32)).is_err() {
             continue;
         }
         offset += utf16_len(&text[seen..token.start]);
@@ -56,72 +35,99 @@ pub fn highlights(text: &str, terms: &Terms) -> Ranges {
         offset += len;
         seen = token.end;
     }
-    out
 }
 
-/// The window of about [`WINDOW_WORDS`] words of `body` where `terms` are densest, and the
-/// highlights in it.
-pub fn snippet(body: &str, terms: &Terms) -> (String, Ranges) {
-    let tokens = analysis::tokenize(body);
-    if tokens.is_empty() {
+/// UTF-16 ranges of the words of `text` numbered in `positions` (sorted), from `base` units on.
+pub fn highlights(text: &str, positions: &[u32], base: u32, out: &mut Ranges) {
+    if !positions.is_empty() {
+        mark(text, &analysis::tokenize(text), 0, positions, base, out);
+    }
+}
+
+/// The body words to show: the window of [`WINDOW_WORDS`] holding the most distinct clauses,
+/// then the most hits, with its hits centred. `hits` are `(position, clause bit)`, sorted by
+/// position, one entry a position.
+fn window(hits: &[(u32, u32)], words: u32) -> u32 {
+    let width = (WINDOW_WORDS as u32).min(words);
+    let mut best = (0u32, 0usize, 0usize, 0usize); // (distinct, count, first, last)
+    for i in 0..hits.len() {
+        let (mut mask, mut j) = (0u32, i);
+        while j < hits.len() && hits[j].0 < hits[i].0 + width {
+            mask |= hits[j].1;
+            j += 1;
+        }
+        if (mask.count_ones(), j - i) > (best.0, best.1) {
+            best = (mask.count_ones(), j - i, i, j - 1);
+        }
+    }
+    if best.1 == 0 {
+        return 0;
+    }
+    let (first, last) = (hits[best.2].0, hits[best.3].0);
+    let slack = (width - 1).saturating_sub(last - first);
+    (first - first.min(slack / 2)).min(words - width)
+}
+
+/// The window of about [`WINDOW_WORDS`] words of `doc`'s body where the `hits` (body positions
+/// with the bit of their clause, sorted, one entry a position) are densest, with the highlights
+/// in it.
+pub fn snippet(index: &Index, doc: &StoredDoc, hits: &[(u32, u32)]) -> (String, Ranges) {
+    let body = doc.body();
+    let words = doc.body_words;
+    if words == 0 {
         return (String::new(), Vec::new());
     }
-    // Each word's matched term (its primary reading), looked up once.
-    let matched: Vec<Option<&str>> =
-        tokens.iter().map(|t| is_match(t, terms).then(|| t.terms[0].as_str())).collect();
-    let hits: Vec<bool> = matched.iter().map(Option::is_some).collect();
-    let width = WINDOW_WORDS.min(tokens.len());
-    let mut best = (0usize, 0usize, 0usize); // (distinct, hits, start)
-    let mut distinct: Vec<&str> = Vec::with_capacity(width);
-    for start in 0..=tokens.len() - width {
-        distinct.clear();
-        let mut count = 0;
-        for term in matched[start..start + width].iter().flatten() {
-            count += 1;
-            if !distinct.contains(term) {
-                distinct.push(term);
-            }
-        }
-        if count > 0 && (distinct.len(), count) > (best.0, best.1) {
-            best = (distinct.len(), count, start);
-        }
-    }
-    let start = best.2;
-    let end = (start + width).min(tokens.len());
-    let from = if start == 0 { 0 } else { tokens[start].start };
-    let to = match tokens.get(end) {
-        Some(next) => body[..next.start].trim_end().len().max(tokens[end - 1].end),
-        None => body.trim_end().len().max(tokens[end - 1].end),
+    let start = window(hits, words);
+    let end = start + (WINDOW_WORDS as u32).min(words);
+    let (first, slice) = index.body_slice(doc, start, end);
+    let base = slice.start;
+    let tokens = analysis::tokenize(&body[slice]);
+    let token = |n: u32| n.checked_sub(first).and_then(|i| tokens.get(i as usize));
+    let (Some(first_token), Some(last_token)) = (token(start), token(end - 1)) else {
+        return (String::new(), Vec::new());
+    };
+    let from = if start == 0 { 0 } else { base + first_token.start };
+    let to = match token(end) {
+        Some(next) => body[..base + next.start].trim_end().len().max(base + last_token.end),
+        None => body.trim_end().len().max(base + last_token.end),
     };
     let mut text = String::new();
     if start > 0 {
         text.push_str(ELLIPSIS);
     }
-    let lead = text.len();
-    text.push_str(body[from..to].trim_start());
-    let trimmed = body[from..to].len() - body[from..to].trim_start().len();
-    if end < tokens.len() {
+    let shown = body[from..to].trim_start();
+    let skipped = from + (to - from - shown.len());
+    let lead = utf16_len(&text);
+    text.push_str(shown);
+    if end < words {
         text.push_str(ELLIPSIS);
     }
+    let in_window: Vec<u32> = hits.iter().map(|h| h.0).filter(|p| (start..end).contains(p)).collect();
+    let i0 = (start - first) as usize;
+    let window_tokens = &tokens[i0..(end - first) as usize];
     let mut ranges = Vec::new();
-    for (token, &hit) in tokens[start..end].iter().zip(&hits[start..end]) {
-        if hit && token.start >= from + trimmed {
-            let s = utf16_len(&text[..lead + token.start - from - trimmed]);
-            let e = s + utf16_len(&body[token.start..token.end]);
-            if ranges.last().is_none_or(|&(_, last_end)| s >= last_end) {
-                ranges.push((s, e));
-            }
-        }
-    }
+    // Offsets in `shown`: the window's tokens, counted from where it begins in the body.
+    let shifted: Vec<Token> = window_tokens
+        .iter()
+        .filter(|t| base + t.start >= skipped)
+        .map(|t| Token { start: base + t.start - skipped, end: base + t.end - skipped, terms: Vec::new() })
+        .collect();
+    let dropped = (window_tokens.len() - shifted.len()) as u32;
+    mark(shown, &shifted, start + dropped, &in_window, lead, &mut ranges);
     (text, ranges)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::document::Document;
+    use crate::index;
 
-    fn set(words: &[&str]) -> Terms {
-        words.iter().map(|w| analysis::fold(w)).collect()
+    /// Positions in `text` of the words folding to one of `words`.
+    fn positions(text: &str, words: &[&str]) -> Vec<u32> {
+        let folded: Vec<String> = words.iter().map(|w| analysis::fold(w)).collect();
+        let tokens = analysis::tokenize(text);
+        (0..tokens.len() as u32).filter(|&i| tokens[i as usize].terms.iter().any(|t| folded.contains(t))).collect()
     }
 
     fn marked(text: &str, ranges: &Ranges) -> Vec<String> {
@@ -129,17 +135,33 @@ mod tests {
         ranges.iter().map(|&(s, e)| String::from_utf16(&units[s as usize..e as usize]).unwrap()).collect()
     }
 
+    /// The snippet of a one-document index whose body is `body`, for hits on `words` (one clause
+    /// each).
+    fn snippet_of(body: &str, words: &[&str]) -> (String, Ranges) {
+        let bytes = index::write(&[Document { id: "d".into(), title: "t".into(), text: body.into(), ..Default::default() }]);
+        let index = Index::open(&bytes).unwrap();
+        let doc = index.doc(0).unwrap();
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            hits.extend(positions(body, &[w]).into_iter().map(|p| (p, 1 << i)));
+        }
+        hits.sort();
+        snippet(&index, &doc, &hits)
+    }
+
     #[test]
     fn highlights_cover_whole_words_as_written() {
         let text = "قالَ المديرُ إنَّ الأمنَ أولويةٌ";
-        let ranges = highlights(text, &set(&["الامن"]));
+        let mut ranges = Vec::new();
+        highlights(text, &positions(text, &["الامن"]), 0, &mut ranges);
         assert_eq!(marked(text, &ranges), ["الأمنَ"]);
     }
 
     #[test]
     fn highlights_count_utf16_units_through_emoji_nbsp_and_latin() {
         let text = "😀 FSB\u{00A0}الأمن 𝒜 الأمن";
-        let ranges = highlights(text, &set(&["fsb", "الامن"]));
+        let mut ranges = Vec::new();
+        highlights(text, &positions(text, &["fsb", "الامن"]), 0, &mut ranges);
         assert_eq!(marked(text, &ranges), ["FSB", "الأمن", "الأمن"]);
         assert_eq!(ranges[0], (3, 6));
     }
@@ -147,16 +169,17 @@ mod tests {
     #[test]
     fn the_snippet_is_the_densest_window_with_ellipses() {
         let filler = "كلمة ".repeat(100);
-        let body = format!("{filler}حموشي في موسكو. {filler}");
-        let (text, ranges) = snippet(&body, &set(&["حموشي", "موسكو"]));
+        let body = format!("{filler}حموشي في موسكو. {filler} حموشي {filler}");
+        let (text, ranges) = snippet_of(&body, &["حموشي", "موسكو"]);
         assert!(text.starts_with(ELLIPSIS) && text.ends_with(ELLIPSIS));
         assert!(text.split_whitespace().count() <= WINDOW_WORDS + 1);
         assert_eq!(marked(&text, &ranges), ["حموشي", "موسكو"]);
+        assert!(text.contains("حموشي في موسكو."), "{text}");
     }
 
     #[test]
     fn a_short_body_is_the_whole_snippet() {
-        let (text, ranges) = snippet("الأمن أولوية.", &set(&["اولويه"]));
+        let (text, ranges) = snippet_of("الأمن أولوية.", &["اولويه"]);
         assert_eq!(text, "الأمن أولوية.");
         assert_eq!(marked(&text, &ranges), ["أولوية"]);
     }
@@ -164,8 +187,16 @@ mod tests {
     #[test]
     fn without_hits_the_snippet_is_the_start() {
         let body = "كلمة ".repeat(50);
-        let (text, ranges) = snippet(&body, &set(&["غائب"]));
+        let (text, ranges) = snippet_of(&body, &["غائب"]);
         assert!(!text.starts_with(ELLIPSIS) && text.ends_with(ELLIPSIS));
         assert!(ranges.is_empty());
+    }
+
+    #[test]
+    fn words_after_ligatures_and_marks_are_found_past_checkpoints() {
+        // ﷺ folds to four words on one source range; the checkpoints must not split it.
+        let body = format!("{} الهدف {}", "قالَ ﷺ كلمةٌ ".repeat(40), "نص ".repeat(40));
+        let (text, ranges) = snippet_of(&body, &["الهدف"]);
+        assert_eq!(marked(&text, &ranges), ["الهدف"]);
     }
 }

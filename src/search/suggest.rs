@@ -9,14 +9,19 @@ const MAX_SUGGESTIONS: usize = 3;
 
 /// The word as the corpus writes it (the first place it occurs), or the folded term.
 fn written(index: &Index, ordinal: u32, term: &str) -> String {
-    let Some(posting) = index.postings(ordinal).into_iter().next() else { return term.to_string() };
-    let Some(doc) = index.doc(posting.doc) else { return term.to_string() };
-    let (text, position) = match (posting.title.first(), posting.body.first()) {
-        (Some(&p), _) => (doc.title, p),
-        (None, Some(&p)) => (doc.body(), p),
+    let mut cursor = index.cursor(ordinal);
+    let Some(doc) = index.doc(cursor.next()) else { return term.to_string() };
+    let (mut title, mut body) = (Vec::new(), Vec::new());
+    cursor.positions(&mut title, &mut body);
+    let (text, first, position) = match (title.first(), body.first()) {
+        (Some(&p), _) => (doc.title, 0, p),
+        (None, Some(&p)) => {
+            let (first, slice) = index.body_slice(&doc, p, p);
+            (&doc.body()[slice], first, p)
+        }
         _ => return term.to_string(),
     };
-    match analysis::tokenize(text).get(position as usize) {
+    match position.checked_sub(first).and_then(|i| analysis::tokenize(text).into_iter().nth(i as usize)) {
         Some(token) => text[token.start..token.end].to_string(),
         None => term.to_string(),
     }

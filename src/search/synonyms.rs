@@ -7,7 +7,7 @@
 //! To add a dialect pair, add a group. Spellings are folded like any query, so write them as
 //! people do. August's Levantine name آب is left out: it folds to اب, which is also "father".
 
-use super::query::Clause;
+use super::query::{Alternative, Clause};
 use crate::analysis;
 
 const GROUPS: [&[&str]; 24] = [
@@ -36,13 +36,6 @@ const GROUPS: [&[&str]; 24] = [
     &["الولايات المتحدة", "usa", "etats-unis"],
     &["الإمارات", "uae", "emirats"],
 ];
-
-/// Matches of a synonym found in the query: other spellings, as folded words.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Alternative {
-    pub words: Vec<String>,
-    pub weight: f32,
-}
 
 /// Weight of a synonym's matches against the spelling typed.
 pub const SYNONYM_WEIGHT: f32 = 0.9;

@@ -9,7 +9,7 @@
 use crate::analysis::latin;
 use crate::index::Index;
 
-use super::synonyms::Alternative;
+use super::query::Alternative;
 
 pub const TRANSLIT_WEIGHT: f32 = 0.3;
 /// Longer Latin "words" are not names: no transliteration.

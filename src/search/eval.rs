@@ -1,0 +1,193 @@
+//! Evaluation: one document-at-a-time pass over the clause cursors of a plan. At each document
+//! it counts the required clauses that match, which gives the AND result and, while no document
+//! matches them all, the relaxed fallback (most clauses matched) in the same pass. Exclusions
+//! are cursors seeked to the document, filters a predicate on its number.
+//!
+//! Only the best `offset + limit` documents are kept ([`TopK`]). A document's score is first
+//! bounded from its term frequencies (no positions): if the bound cannot enter the heap the
+//! document is only counted. Positions are decoded only when the exact score needs them — two
+//! terms on one word, a phrase, or proximity between clauses.
+
+use super::cursor::{Bound, ClauseCursor};
+use super::plan::Planned;
+use super::rank;
+use super::topk::{Ranked, TopK};
+use super::types::{SearchOptions, Sort, MAX_LIMIT};
+use crate::index::postings::END;
+use crate::index::Index;
+
+/// What the pass found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Documents that match (all pages).
+    pub total: usize,
+    /// No document matched every required clause; these match some.
+    pub relaxed: bool,
+    /// The best `offset + limit`, best first.
+    pub ranked: Vec<Ranked>,
+    /// Per clause of the plan, the documents it matches on its own (0 for exclusions).
+    pub doc_freqs: Vec<u32>,
+}
+
+/// Documents matching a clause: free when it is one term, else one pass of a cursor.
+fn doc_freq(index: &Index, planned: &Planned) -> u32 {
+    if let [branch] = planned.branches.as_slice() {
+        if let [word] = branch.words.as_slice() {
+            if let [term] = word.as_slice() {
+                return index.cursor(term.ordinal).doc_count();
+            }
+        }
+    }
+    let mut cursor = ClauseCursor::new(index, planned);
+    let mut n = 0;
+    let mut doc = cursor.seek(0);
+    while doc != END {
+        n += 1;
+        doc = cursor.seek(doc + 1);
+    }
+    n
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Role {
+    Required,
+    /// A function word when others are not: it adds to the score where it occurs.
+    Optional,
+    Excluded,
+}
+
+struct Clause<'a> {
+    cursor: ClauseCursor<'a>,
+    role: Role,
+    /// Counts for proximity (function words do not).
+    spans: bool,
+    /// idf times the clause's weight.
+    weight: f32,
+}
+
+/// Runs `plan` over `index`.
+pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Evaluation {
+    let doc_freqs: Vec<u32> =
+        plan.iter().map(|p| if p.clause.negated { 0 } else { doc_freq(index, p) }).collect();
+    let all_stopwords = plan.iter().filter(|p| !p.clause.negated).all(|p| p.stopword);
+    let mut clauses: Vec<Clause> = plan
+        .iter()
+        .zip(&doc_freqs)
+        .map(|(p, &df)| {
+            let role = match (p.clause.negated, p.stopword && !all_stopwords) {
+                (true, _) => Role::Excluded,
+                (false, true) => Role::Optional,
+                (false, false) => Role::Required,
+            };
+            let weight = if role == Role::Optional { rank::STOPWORD_WEIGHT } else { 1.0 };
+            let cursor = ClauseCursor::new(index, p);
+            Clause { cursor, role, spans: !p.stopword, weight: weight * rank::idf(index.len(), df as usize) }
+        })
+        .collect();
+    let required = clauses.iter().filter(|c| c.role == Role::Required).count();
+    let k = options.offset.saturating_add(options.limit.min(MAX_LIMIT));
+    let mut pass = Pass { index, options, top: TopK::new(k), required, scratch: Vec::new() };
+    let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
+    Evaluation { total, relaxed, ranked: pass.top.into_sorted(), doc_freqs }
+}
+
+struct Pass<'i, 'a> {
+    index: &'i Index<'a>,
+    options: &'i SearchOptions,
+    top: TopK,
+    required: usize,
+    scratch: Vec<(u32, usize)>,
+}
+
+impl Pass<'_, '_> {
+    /// Returns the total and whether it is the relaxed one.
+    fn run(&mut self, clauses: &mut [Clause]) -> (usize, bool) {
+        let (mut total, mut found_all) = (0usize, false);
+        let mut doc = 0;
+        loop {
+            doc = clauses
+                .iter_mut()
+                .filter(|c| c.role == Role::Required)
+                .map(|c| c.cursor.seek(doc))
+                .min()
+                .unwrap_or(END);
+            if doc == END {
+                break;
+            }
+            let matched = clauses.iter().filter(|c| c.role == Role::Required && c.cursor.doc() == doc).count();
+            let complete = matched == self.required;
+            if (complete || !found_all) && self.admissible(clauses, doc) {
+                if complete && !found_all {
+                    found_all = true;
+                    total = 0;
+                    self.top.clear();
+                }
+                total += 1;
+                let share = matched as f32 / self.required as f32;
+                self.consider(clauses, doc, if complete { 1.0 } else { share * share });
+            }
+            doc += 1;
+        }
+        (total, !found_all)
+    }
+
+    fn admissible(&self, clauses: &mut [Clause], doc: u32) -> bool {
+        let excluded = clauses.iter_mut().filter(|c| c.role == Role::Excluded).any(|c| c.cursor.seek(doc) == doc);
+        !excluded && (self.options.filter.is_empty() || self.options.filter.accepts(self.index, doc))
+    }
+
+    /// Scores `doc` if it could enter the top, from the bounds first.
+    fn consider(&mut self, clauses: &mut [Clause], doc: u32, factor: f32) {
+        let key = match self.options.sort {
+            Sort::Relevance => 0,
+            Sort::Date => self.index.date_of(doc),
+        };
+        if !self.top.admits(key, f32::INFINITY) {
+            return;
+        }
+        let lengths = self.index.lengths(doc);
+        let averages = self.index.average_lengths();
+        let (mut bound, mut exact, mut spanning) = (0.0, true, 0);
+        for c in clauses.iter_mut().filter(|c| c.role != Role::Excluded) {
+            if c.cursor.seek(doc) != doc {
+                continue;
+            }
+            let b: Bound = c.cursor.bound();
+            bound += c.weight * rank::bm25f_of(b.best, (b.title, b.body), lengths, averages);
+            exact &= b.sources <= 1;
+            spanning += usize::from(c.spans);
+        }
+        if spanning > 1 {
+            bound *= rank::MAX_PROXIMITY;
+        }
+        bound *= factor;
+        if !self.top.admits(key, bound) {
+            return;
+        }
+        let score = if exact && spanning <= 1 { bound } else { factor * self.exact(clauses, doc, lengths) };
+        self.top.push(Ranked { key, score, doc });
+    }
+
+    /// The score of `doc` from its positions: deduplicated hits and proximity.
+    fn exact(&mut self, clauses: &mut [Clause], doc: u32, lengths: (u32, u32)) -> f32 {
+        let averages = self.index.average_lengths();
+        let mut score = 0.0;
+        for c in clauses.iter_mut().filter(|c| c.role != Role::Excluded && c.cursor.doc() == doc) {
+            c.cursor.load_hits();
+            score += c.weight * rank::bm25f(&c.cursor.hits, lengths, averages);
+        }
+        let spanning = || clauses.iter().filter(|c| c.role != Role::Excluded && c.spans && c.cursor.doc() == doc);
+        let n = spanning().count();
+        if n > 1 {
+            let mut best = None;
+            for field in [0, 1] {
+                let lists: Vec<&[(u32, f32)]> = spanning()
+                    .map(|c| if field == 0 { c.cursor.hits.title.as_slice() } else { c.cursor.hits.body.as_slice() })
+                    .collect();
+                best = best.into_iter().chain(rank::min_span(&lists, &mut self.scratch)).min();
+            }
+            score *= rank::proximity(n, best);
+        }
+        score
+    }
+}

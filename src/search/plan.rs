@@ -1,0 +1,87 @@
+//! A query planned against an index: each clause with the dictionary terms its words match and
+//! the weight of each (exact > stem > prefix > typo; synonyms and transliterations below the
+//! spelling typed). Planning is the dictionary work of a query; [`super::eval`] then walks the
+//! postings of the planned terms. `search` and `get` share one plan per query.
+
+use super::expand::{self, Kind};
+use super::query::{self, Clause};
+use super::{synonyms, translit, MAX_GUESSED_WORDS};
+use crate::analysis;
+use crate::index::Index;
+
+/// A dictionary term and the weight of its matches.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Term {
+    pub ordinal: u32,
+    pub weight: f32,
+}
+
+/// One way a clause matches: its words in a row (one word, or a phrase), each word any of its
+/// terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Branch {
+    pub words: Vec<Vec<Term>>,
+    pub weight: f32,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    pub clause: Clause,
+    pub branches: Vec<Branch>,
+    /// A function word: it ranks, but does not have to match.
+    pub stopword: bool,
+    /// Found only by typo tolerance or transliteration.
+    pub guessed: bool,
+}
+
+impl Planned {
+    /// Whether any term matched at all (it may still match no document, as a phrase).
+    pub fn has_terms(&self) -> bool {
+        self.branches.iter().any(|b| b.words.iter().all(|w| !w.is_empty()))
+    }
+}
+
+fn branch(index: &Index, words: &[Vec<String>], prefix: bool, strict: bool) -> (Branch, Vec<Kind>) {
+    let mut kinds = Vec::new();
+    let words = words
+        .iter()
+        .map(|readings| {
+            let matched = expand::expand(index, readings, prefix, strict);
+            kinds.extend(matched.iter().map(|m| m.kind));
+            matched.iter().map(|m| Term { ordinal: m.ordinal, weight: m.kind.weight() }).collect()
+        })
+        .collect();
+    (Branch { words, weight: 1.0 }, kinds)
+}
+
+/// Plans a clause; without `guess`, only spellings found as written (exact, stem, prefix)
+/// count, as for a query retyped on the other keyboard layout.
+fn plan_clause(index: &Index, mut clause: Clause, guess: bool) -> Planned {
+    // A word with synonyms is a known word: its spellings are matched, not guessed at.
+    let strict = clause.phrase || clause.negated || !clause.alternatives.is_empty() || !guess;
+    let (first, kinds) = branch(index, &clause.words, clause.prefix, strict);
+    let guessed = kinds.iter().all(|k| matches!(k, Kind::Fuzzy(_)));
+    if kinds.is_empty() && !clause.phrase && guess {
+        if let Some(word) = clause.words[0].first() {
+            clause.alternatives.extend(translit::alternatives(index, word));
+        }
+    }
+    let mut branches = vec![first];
+    for alternative in &clause.alternatives {
+        let words: Vec<Vec<String>> = alternative.words.iter().map(|w| vec![w.clone()]).collect();
+        let (mut alt, _) = branch(index, &words, false, true);
+        alt.weight = alternative.weight;
+        branches.push(alt);
+    }
+    let stopword = !clause.phrase && clause.words[0].iter().all(|t| analysis::is_stopword(t));
+    Planned { clause, branches, stopword, guessed }
+}
+
+/// Plans `query`. Typo and transliteration guesses are the costly part of a word: with `guess`,
+/// only the first [`MAX_GUESSED_WORDS`] words get them (16 long mistyped words took 0.7 s on
+/// 2000 documents when all did).
+pub fn plan(index: &Index, query: &str, guess: bool) -> Vec<Planned> {
+    let mut clauses = query::parse(query);
+    synonyms::apply(&mut clauses);
+    clauses.into_iter().enumerate().map(|(i, c)| plan_clause(index, c, guess && i < MAX_GUESSED_WORDS)).collect()
+}
