@@ -8,29 +8,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import {
-  ROOT, WWW, box, clean, docView, launch, load, newPage, options, requireBuild, serve,
-} from './helpers.mjs';
+import { test } from 'node:test';
+import { ROOT, box, browserSuite, docView, options } from './helpers.mjs';
 
 const AXE = fs.readFileSync(path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-let browser, server, page;
+const ui = browserSuite();
 
-before(async () => {
-  requireBuild();
-  [browser, server] = await Promise.all([launch(), serve(WWW)]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (page) await clean(page);
-  await page?.context().close();
-  page = null;
-});
-
-async function axe(label, mustPass = []) {
+async function axe(page, label, mustPass = []) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const { violations, passes } = await page.evaluate(() => window.axe.run(document, { preload: false }));
   const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
@@ -44,25 +28,24 @@ async function axe(label, mustPass = []) {
 
 for (const colorScheme of ['light', 'dark']) {
   test(`no axe violations in the results and document views (${colorScheme})`, async () => {
-    page = await newPage(browser, { colorScheme });
-    await load(page, server.url);
-    await axe(`${colorScheme} empty page`);
+    const page = await ui.open('', { colorScheme });
+    await axe(page, `${colorScheme} empty page`);
 
     await box(page).click();
     await box(page).pressSequentially('حموشي');
     assert.equal(await options(page).count(), 5);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
-    await axe(`${colorScheme} results view`, ['aria-required-children', 'aria-allowed-role']);
+    await axe(page, `${colorScheme} results view`, ['aria-required-children', 'aria-allowed-role']);
 
     await box(page).fill('ظظظظظ');
     await page.locator('fahras-search .none').waitFor();
-    await axe(`${colorScheme} no-results view`);
+    await axe(page, `${colorScheme} no-results view`);
 
     await box(page).fill('حموشي');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await docView(page).waitFor();
-    await axe(`${colorScheme} document view`);
+    await axe(page, `${colorScheme} document view`);
   });
 }

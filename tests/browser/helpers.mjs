@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
@@ -67,6 +68,51 @@ export async function newPage(browser, options = {}) {
     }, true);
   });
   return page;
+}
+
+/**
+ * Registers the hooks a browser test file needs and returns the handle its tests use. `before`:
+ * `prepare()` (by default: check that `root` has a wasm build; it may return the folder to serve
+ * instead of `root`), then Chromium and the static server over that folder. After each test: the
+ * page it opened must be `clean` (no console error, page error, failed request or CSP
+ * violation), and its context is closed. `after`: browser and server are closed.
+ *
+ * - `ui.url`: the server's address (set once `before` has run).
+ * - `ui.page(contextOptions)`: a fresh page (see `newPage`), checked and closed after the test.
+ * - `ui.open(where, contextOptions)`: the same, loaded at `where` (relative to `ui.url`, or
+ *   absolute) and waited for until the engine is ready or failed.
+ */
+export function browserSuite({ root = WWW, prepare = () => requireBuild(root) } = {}) {
+  let browser, server, current;
+  const ui = {
+    url: null,
+    page: async (contextOptions) => (current = await newPage(browser, contextOptions)),
+    open: async (where = '', contextOptions) => {
+      const page = await ui.page(contextOptions);
+      await load(page, new URL(where, ui.url).href);
+      return page;
+    },
+  };
+  before(async () => {
+    const dir = (await prepare()) ?? root;
+    [browser, server] = await Promise.all([launch(), serve(dir)]);
+    ui.url = server.url;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  afterEach(async () => {
+    const page = current;
+    current = null;
+    if (!page) return;
+    try {
+      await clean(page);
+    } finally {
+      await page.context().close();
+    }
+  });
+  return ui;
 }
 
 /** Asserts the page saw no console error, page error, failed request or CSP violation. */

@@ -6,46 +6,31 @@ import { isSeedText } from '../node/engine.mjs';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import {
-  ROOT, WWW, box, clean, copyFrontEnd, docText, docView, focused, launch, load, newPage, options,
-  requireBuild, seeds, serve, shot, status,
+  ROOT, WWW, box, browserSuite, copyFrontEnd, docText, docView, focused, load, options, seeds,
+  serve, shot, status,
 } from './helpers.mjs';
 
 const QUERY = 'حموشي';
 const SEEDS = seeds();
-let browser, server, page;
+const ui = browserSuite();
 
-before(async () => {
-  requireBuild();
-  [browser, server] = await Promise.all([launch(), serve(WWW)]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (page) await clean(page);
-  await page?.context().close();
-  page = null;
-});
-
-const activeId = () => box(page).getAttribute('aria-activedescendant');
-const selectedIds = () => page.locator('fahras-search [role=option][aria-selected=true]')
+const activeId = (page) => box(page).getAttribute('aria-activedescendant');
+const selectedIds = (page) => page.locator('fahras-search [role=option][aria-selected=true]')
   .evaluateAll((els) => els.map((e) => e.id));
-const params = () => Object.fromEntries(new URL(page.url()).searchParams);
+const params = (page) => Object.fromEntries(new URL(page.url()).searchParams);
 
-async function typeQuery(q) {
+async function typeQuery(page, q) {
   await box(page).click();
   await box(page).pressSequentially(q);
 }
 
 describe('results list', () => {
   test(`typing ${QUERY} lists all five seed documents with highlighted snippets`, async () => {
-    page = await newPage(browser);
-    await load(page, server.url);
+    const page = await ui.open();
     assert.equal(await box(page).getAttribute('aria-expanded'), 'false');
-    await typeQuery(QUERY.slice(0, 3)); // as-you-type: a prefix already finds documents
+    await typeQuery(page, QUERY.slice(0, 3)); // as-you-type: a prefix already finds documents
     assert.ok((await options(page).count()) > 0, 'results after 3 letters');
     await box(page).pressSequentially(QUERY.slice(3));
 
@@ -62,22 +47,21 @@ describe('results list', () => {
     assert.equal(await box(page).getAttribute('aria-expanded'), 'true');
     assert.equal(await box(page).getAttribute('aria-controls'), 'lb');
     assert.equal(await page.locator('fahras-search #lb').getAttribute('role'), 'listbox');
-    assert.equal(params().q, QUERY, 'the query is in the URL');
-    assert.equal(params().doc, undefined);
+    assert.equal(params(page).q, QUERY, 'the query is in the URL');
+    assert.equal(params(page).doc, undefined);
     await shot(page, 'results.png');
     if (process.env.UPDATE_SCREENSHOT === '1') await page.screenshot({ path: path.join(ROOT, 'www', 'screenshot.png') });
   });
 
   test('↑ ↓ Home End move aria-activedescendant / aria-selected; Esc closes, then clears', async () => {
-    page = await newPage(browser);
-    await load(page, server.url);
-    await typeQuery(QUERY);
-    assert.equal(await activeId(), null, 'no active option after typing');
+    const page = await ui.open();
+    await typeQuery(page, QUERY);
+    assert.equal(await activeId(page), null, 'no active option after typing');
     const n = await options(page).count();
     assert.equal(n, 5);
     const expect = async (id) => {
-      assert.equal(await activeId(), id);
-      assert.deepEqual(await selectedIds(), [id]);
+      assert.equal(await activeId(page), id);
+      assert.deepEqual(await selectedIds(page), [id]);
       assert.equal(await focused(page), 'combobox', 'DOM focus stays in the box');
     };
     await page.keyboard.press('ArrowDown'); await expect('o0');
@@ -90,7 +74,7 @@ describe('results list', () => {
 
     await page.keyboard.press('Escape');
     assert.equal(await box(page).getAttribute('aria-expanded'), 'false');
-    assert.equal(await activeId(), null);
+    assert.equal(await activeId(page), null);
     assert.equal(await page.locator('fahras-search #lb').isVisible(), false);
     assert.equal(await box(page).inputValue(), QUERY, 'first Esc keeps the query');
     await page.keyboard.press('ArrowDown'); await expect('o0'); // reopens
@@ -98,13 +82,12 @@ describe('results list', () => {
     await page.keyboard.press('Escape');
     assert.equal(await box(page).inputValue(), '', 'second Esc clears the query');
     assert.equal(await options(page).count(), 0);
-    assert.equal(params().q, undefined);
+    assert.equal(params(page).q, undefined);
   });
 
   test('a query without results shows the hint', async () => {
-    page = await newPage(browser);
-    await load(page, server.url);
-    await typeQuery('ظظظظظ');
+    const page = await ui.open();
+    await typeQuery(page, 'ظظظظظ');
     const none = page.locator('fahras-search .none');
     await none.waitFor();
     assert.match(await none.textContent(), /لا نتائج لـ«ظظظظظ»/);
@@ -115,9 +98,8 @@ describe('results list', () => {
   });
 
   test('a relaxed match (not every word found) says so', async () => {
-    page = await newPage(browser);
-    await load(page, server.url);
-    await typeQuery(`${QUERY} زعفران`);
+    const page = await ui.open();
+    await typeQuery(page, `${QUERY} زعفران`);
     assert.ok((await options(page).count()) > 0);
     assert.match(await page.locator('fahras-search .note').textContent(), /لا توجد مستندات تضمّ كل كلمات البحث/);
     await box(page).fill(QUERY);
@@ -125,8 +107,7 @@ describe('results list', () => {
   });
 
   test('HTML typed into the box is shown as text', async () => {
-    page = await newPage(browser);
-    await load(page, server.url);
+    const page = await ui.open();
     const q = '<img src=x onerror="window.__pwned=1"><b>ظظظ</b>';
     await box(page).fill(q);
     const none = page.locator('fahras-search .none');
@@ -139,9 +120,8 @@ describe('results list', () => {
 
 describe('document view', () => {
   test('Enter opens the active result: full text, marks, first mark in view; back restores', async () => {
-    page = await newPage(browser);
-    await load(page, server.url);
-    await typeQuery(QUERY);
+    const page = await ui.open();
+    await typeQuery(page, QUERY);
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const id = await options(page).nth(1).getAttribute('data-id');
@@ -157,7 +137,7 @@ describe('document view', () => {
     for (const m of await marks.allTextContents()) assert.match(m, /حموشي/);
     assert.ok(await inViewport(marks.first()), 'first mark scrolled into view');
     assert.equal(await focused(page), 'h2', 'focus moves to the document title');
-    assert.deepEqual(params(), { q: QUERY, doc: id });
+    assert.deepEqual(params(page), { q: QUERY, doc: id });
     await shot(page, 'document.png');
 
     await page.locator('fahras-search button.back').click();
@@ -166,24 +146,23 @@ describe('document view', () => {
     assert.equal(await box(page).inputValue(), QUERY, 'query kept');
     assert.equal(await options(page).count(), 5);
     assert.equal(await focused(page), 'combobox', 'focus back in the box');
-    assert.equal(await activeId(), 'o1', 'the opened result is still the active option');
-    assert.deepEqual(params(), { q: QUERY });
+    assert.equal(await activeId(page), 'o1', 'the opened result is still the active option');
+    assert.deepEqual(params(page), { q: QUERY });
   });
 
   test('click opens; browser back and forward move between list and document', async () => {
-    page = await newPage(browser);
-    await load(page, server.url);
-    await typeQuery(QUERY);
+    const page = await ui.open();
+    await typeQuery(page, QUERY);
     const id = await options(page).nth(2).getAttribute('data-id');
     await options(page).nth(2).click();
     await docView(page).waitFor();
-    assert.equal(params().doc, id);
+    assert.equal(params(page).doc, id);
 
     await page.goBack();
     await page.locator('fahras-search #lb').waitFor();
     assert.equal(await docView(page).isVisible(), false);
     assert.equal(await box(page).inputValue(), QUERY);
-    assert.deepEqual(params(), { q: QUERY });
+    assert.deepEqual(params(page), { q: QUERY });
     assert.equal(await options(page).count(), 5);
     assert.equal(await focused(page), 'combobox');
 
@@ -194,14 +173,14 @@ describe('document view', () => {
     // Esc in the document view goes back too.
     await page.keyboard.press('Escape');
     await page.locator('fahras-search #lb').waitFor();
-    assert.deepEqual(params(), { q: QUERY });
+    assert.deepEqual(params(page), { q: QUERY });
   });
 
   test('loading ?q=…&doc=… restores query and document, scrolled to the first mark', async () => {
     // بومبيو first occurs far down in 003, so the view must scroll to reach it.
     const q = 'بومبيو', id = '003_11ad936ddc67a289';
-    page = await newPage(browser, { viewport: { width: 1000, height: 600 } });
-    await load(page, `${server.url}?q=${encodeURIComponent(q)}&doc=${id}`);
+    const viewport = { width: 1000, height: 600 };
+    const page = await ui.open(`?q=${encodeURIComponent(q)}&doc=${id}`, { viewport });
     await docView(page).waitFor();
     assert.equal(await box(page).inputValue(), q);
     assert.ok(isSeedText(await docText(page).textContent(), SEEDS.find((s) => s.id === id).text));
@@ -213,19 +192,19 @@ describe('document view', () => {
     // Back from a document opened by URL lands on its result list (a new history entry).
     await page.locator('fahras-search button.back').click();
     await page.locator('fahras-search #lb').waitFor();
-    assert.deepEqual(params(), { q });
+    assert.deepEqual(params(page), { q });
     assert.ok(await page.locator(`fahras-search [role=option][data-id="${id}"]`).count());
     assert.equal(await focused(page), 'combobox');
     await page.goBack();
     await docView(page).waitFor();
-    assert.deepEqual(params(), { q, doc: id });
+    assert.deepEqual(params(page), { q, doc: id });
   });
 
   test('a title that is the first line is shown once, as the headline of the text', async () => {
-    page = await newPage(browser);
+    const page = await ui.page();
     let headlines = 0;
     for (const { id, text } of SEEDS) {
-      await load(page, `${server.url}?q=${encodeURIComponent(QUERY)}&doc=${id}`);
+      await load(page, `${ui.url}?q=${encodeURIComponent(QUERY)}&doc=${id}`);
       await docView(page).waitFor();
       assert.ok(isSeedText(await docText(page).textContent(), text), `${id}: document text`);
       const title = await page.locator('fahras-search article h2').textContent();
@@ -244,8 +223,7 @@ describe('document view', () => {
   });
 
   test('an unknown ?doc= falls back to the list', async () => {
-    page = await newPage(browser);
-    await load(page, `${server.url}?q=${encodeURIComponent(QUERY)}&doc=no-such-doc`);
+    const page = await ui.open(`?q=${encodeURIComponent(QUERY)}&doc=no-such-doc`);
     assert.equal(await docView(page).isVisible(), false);
     assert.equal(await options(page).count(), 5);
     assert.match(await status(page).textContent(), /لم يُعثر/);
@@ -254,9 +232,8 @@ describe('document view', () => {
 
 describe('looks', () => {
   test('dark mode', async () => {
-    page = await newPage(browser, { colorScheme: 'dark' });
-    await load(page, server.url);
-    await typeQuery(QUERY);
+    const page = await ui.open('', { colorScheme: 'dark' });
+    await typeQuery(page, QUERY);
     await page.keyboard.press('ArrowDown');
     const bg = await page.locator('fahras-search').evaluate((e) => getComputedStyle(e).backgroundColor);
     assert.equal(bg, 'rgb(20, 20, 20)');
@@ -264,8 +241,7 @@ describe('looks', () => {
   });
 
   test('360 px wide: no horizontal scrolling, Arabic font stack and line height', async () => {
-    page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    await load(page, server.url);
+    const page = await ui.open('', { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     await box(page).tap();
     await box(page).pressSequentially(QUERY);
     assert.equal(await options(page).count(), 5);
@@ -299,8 +275,7 @@ describe('load failure', () => {
   after(() => broken?.close());
 
   test('garbage wasm shows a role=alert error and disables the box', async () => {
-    page = await newPage(browser);
-    await load(page, broken.url);
+    const page = await ui.open(broken.url);
     const alert = page.locator('fahras-search [role=alert]');
     assert.match(await alert.textContent(), /تعذّر تحميل محرك البحث/);
     assert.ok(await alert.isVisible());

@@ -5,38 +5,26 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
-import {
-  ROOT, box, clean, copyFrontEnd, docText, docView, launch, load, newPage, options, serve, status,
-} from './helpers.mjs';
+import { test } from 'node:test';
+import { ROOT, box, browserSuite, copyFrontEnd, docText, docView, options, status } from './helpers.mjs';
 
 const dir = path.join(ROOT, 'target', 'browser-stub-www');
-let browser, server, page, base;
+const ui = browserSuite({
+  root: dir,
+  prepare() {
+    fs.rmSync(dir, { recursive: true, force: true });
+    copyFrontEnd(dir);
+    for (const f of ['stub-engine.js', 'stub.html']) {
+      fs.copyFileSync(path.join(ROOT, 'tests', 'browser', 'fixtures', f), path.join(dir, f));
+    }
+  },
+});
+const PAGE = 'stub.html';
 
-before(async () => {
-  fs.rmSync(dir, { recursive: true, force: true });
-  copyFrontEnd(dir);
-  for (const f of ['stub-engine.js', 'stub.html']) {
-    fs.copyFileSync(path.join(ROOT, 'tests', 'browser', 'fixtures', f), path.join(dir, f));
-  }
-  [browser, server] = await Promise.all([launch(), serve(dir)]);
-  base = `${server.url}stub.html`;
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (page) await clean(page);
-  await page?.context().close();
-  page = null;
-});
-
-const note = () => page.locator('fahras-search .note');
+const note = (page) => page.locator('fahras-search .note');
 
 test('relaxed results carry a notice', async () => {
-  page = await newPage(browser);
-  await load(page, base);
+  const page = await ui.open(PAGE);
   await box(page).fill('مرتخي');
   assert.equal(await options(page).count(), 1);
   assert.match(await note(page).textContent(), /لا توجد مستندات تضمّ كل كلمات البحث/);
@@ -45,16 +33,14 @@ test('relaxed results carry a notice', async () => {
 });
 
 test('"showing results for" names the corrected query, as text', async () => {
-  page = await newPage(browser);
-  await load(page, base);
+  const page = await ui.open(PAGE);
   await box(page).fill('مصحح');
   assert.equal(await note(page).textContent(), 'تُعرض نتائج «مصحّح <b>x</b>»');
   assert.equal(await page.locator('fahras-search .note b').count(), 0);
 });
 
 test('"did you mean" links run the suggested query', async () => {
-  page = await newPage(browser);
-  await load(page, base);
+  const page = await ui.open(PAGE);
   await box(page).fill('مقترح');
   const links = page.locator('fahras-search .note a');
   assert.deepEqual(await links.allTextContents(), ['أمن', 'أمين']);
@@ -70,8 +56,7 @@ test('"did you mean" links run the suggested query', async () => {
 });
 
 test('limit attribute is passed to search; "N of M" count', async () => {
-  page = await newPage(browser);
-  await load(page, base);
+  const page = await ui.open(PAGE);
   await box(page).fill('كثير');
   assert.equal(await options(page).count(), 3);
   assert.deepEqual(await page.evaluate(() => globalThis.__stubCalls.at(-1).options), { limit: 3 });
@@ -79,8 +64,7 @@ test('limit attribute is passed to search; "N of M" count', async () => {
 });
 
 test('url and date are shown; only http(s) urls become links, in the document view', async () => {
-  page = await newPage(browser);
-  await load(page, base);
+  const page = await ui.open(PAGE);
   await box(page).fill('روابط');
   assert.equal(await options(page).count(), 2);
   assert.equal(await options(page).first().locator('.m').textContent(), '2025-05-29 · https://example.org/a?x=1');
@@ -100,8 +84,7 @@ test('url and date are shown; only http(s) urls become links, in the document vi
 });
 
 test('overlapping, unsorted or out-of-range highlight ranges keep the text intact', async () => {
-  page = await newPage(browser);
-  await load(page, base);
+  const page = await ui.open(PAGE);
   await box(page).fill('تداخل');
   const s = options(page).first().locator('.s');
   assert.equal(await s.textContent(), 'abcdefg');
@@ -112,19 +95,18 @@ test('overlapping, unsorted or out-of-range highlight ranges keep the text intac
 });
 
 test('an exception from search() is reported in the alert region, not thrown', async () => {
-  page = await newPage(browser);
-  await load(page, base);
+  const page = await ui.open(PAGE);
   await box(page).fill('انهيار');
   assert.match(await page.locator('fahras-search [role=alert]').textContent(), /حدث خطأ في محرك البحث.*stub engine failure/);
   assert.equal(await options(page).count(), 0);
 });
 
 test('the loading state is visible until init() resolves', async () => {
-  page = await newPage(browser);
+  const page = await ui.page();
   let release;
   const gate = new Promise((r) => (release = r));
   await page.route('**/stub-engine.js', async (route) => { await gate; await route.continue(); });
-  await page.goto(base);
+  await page.goto(new URL(PAGE, ui.url).href);
   await page.locator('fahras-search .fs[aria-busy=true]').waitFor();
   assert.match(await status(page).textContent(), /جارٍ تحميل/);
   release();

@@ -6,10 +6,9 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, afterEach, before, test } from 'node:test';
+import { test } from 'node:test';
 import {
-  ROOT, box, clean, copyFrontEnd, docText, docView, launch, load, newPage, options, requireBuild,
-  serve, status,
+  ROOT, box, browserSuite, copyFrontEnd, docText, docView, load, options, requireBuild, status,
 } from './helpers.mjs';
 
 const CORPUS = path.join(ROOT, 'target', 'xss-corpus');
@@ -23,7 +22,6 @@ const FILES = {
     `نص عن ${WORD} مع <a href="javascript:window.__pwned=1">رابط</a> و<style>:host,body{display:none}</style>\n`,
 };
 const HOSTILE = 'fahras-search :is(img, svg, iframe, script, style, a[href^="javascript"], b)';
-let browser, server, page;
 
 function cargoRunning() {
   try {
@@ -54,25 +52,12 @@ async function buildHostileEngine() {
   requireBuild(OUT);
 }
 
-before(async () => {
-  await buildHostileEngine();
-  [browser, server] = await Promise.all([launch(), serve(OUT)]);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-afterEach(async () => {
-  if (page) await clean(page);
-  await page?.context().close();
-  page = null;
-});
+const ui = browserSuite({ root: OUT, prepare: buildHostileEngine });
 
-const pwned = () => page.evaluate(() => new Promise((r) => setTimeout(() => r(window.__pwned), 100)));
+const pwned = (page) => page.evaluate(() => new Promise((r) => setTimeout(() => r(window.__pwned), 100)));
 
 test('markup in titles, snippets and documents is shown as literal text', async () => {
-  page = await newPage(browser);
-  await load(page, server.url);
+  const page = await ui.open();
   await box(page).click();
   await box(page).pressSequentially(WORD);
   assert.equal(await options(page).count(), 2);
@@ -93,12 +78,11 @@ test('markup in titles, snippets and documents is shown as literal text', async 
     await page.goBack();
     await page.locator('fahras-search #lb').waitFor();
   }
-  assert.equal(await pwned(), undefined);
+  assert.equal(await pwned(page), undefined);
 });
 
 test('a query containing HTML is echoed as text', async () => {
-  page = await newPage(browser);
-  await load(page, server.url);
+  const page = await ui.open();
   // Its words (img, src, onerror, window…) occur in xss_1, so this one finds it (relaxed match).
   const found = '<img src=y onerror="window.__pwned=1"><b>ظظظ</b>';
   await box(page).fill(found);
@@ -114,9 +98,9 @@ test('a query containing HTML is echoed as text', async () => {
   assert.equal(await page.locator('fahras-search marquee').count(), 0);
 
   // And the same through the URL, with a document id that is markup too.
-  await load(page, `${server.url}?q=${encodeURIComponent(found)}&doc=${encodeURIComponent('<img src=z onerror=window.__pwned=1>')}`);
+  await load(page, `${ui.url}?q=${encodeURIComponent(found)}&doc=${encodeURIComponent('<img src=z onerror=window.__pwned=1>')}`);
   assert.equal(await box(page).inputValue(), found);
   assert.match(await status(page).textContent(), /لم يُعثر/);
   assert.equal(await page.locator(HOSTILE).count(), 0);
-  assert.equal(await pwned(), undefined);
+  assert.equal(await pwned(page), undefined);
 });
