@@ -1,18 +1,13 @@
 //! The public Rust API over the compiled-in seeds.
 
+mod common;
+
 use std::path::Path;
 
 use fahras::{corpus, embedded, index, Index, SearchOptions};
 
 fn seed_ids() -> Vec<String> {
-    let mut ids: Vec<String> = std::fs::read_dir("seeds")
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .map(|p| p.file_stem().unwrap().to_string_lossy().into_owned())
-        .collect();
-    ids.sort();
-    ids
+    common::seed_texts().into_iter().map(|(id, _)| id).collect()
 }
 
 fn hit_ids(query: &str) -> Vec<String> {

@@ -12,6 +12,8 @@
 //! `PROPTEST_CASES=n` sets them to `n`, `n / 20` and `n / 40` (`make stress` runs
 //! `PROPTEST_CASES=20000` in release).
 
+mod common;
+
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -92,14 +94,7 @@ fn vocabulary() -> &'static [String] {
     WORDS.get_or_init(|| {
         let mut words: Vec<String> = Vec::new();
         let mut seen = HashSet::new();
-        let mut paths: Vec<_> = std::fs::read_dir("seeds")
-            .expect("run from the crate root")
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read_to_string(path).unwrap();
+        for (_, text) in common::seed_texts() {
             for token in tokenize(&text) {
                 let word = &text[token.start..token.end];
                 if seen.insert(word.to_string()) {

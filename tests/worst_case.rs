@@ -12,108 +12,26 @@
 //! (plus one very long one) to show how the cost grows with the corpus. A debug build (plain
 //! `cargo test`) uses one corpus of 60; `FAHRAS_WORST_DOCS=n` runs `n / 4` and `n`.
 
-use std::collections::HashMap;
+mod common;
+
 use std::time::{Duration, Instant};
 
-use fahras::analysis::tokenize;
+use common::{seed_words, Rng, Synth, LETTERS};
 use fahras::index::{self, Index};
 use fahras::search::query::{MAX_CLAUSES, MAX_QUERY_BYTES};
 use fahras::search::MAX_LIMIT;
 use fahras::{embedded, Document, SearchOptions};
 
-/// xorshift64*: deterministic, no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// Skewed towards 0, roughly like word frequencies.
-    fn skewed(&mut self, n: usize) -> usize {
-        let u = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
-        ((u * u * u) * n as f64) as usize
-    }
-}
-
-/// The words of the seed texts as written, most frequent first.
-fn seed_words() -> Vec<String> {
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut paths: Vec<_> = std::fs::read_dir("seeds")
-        .expect("run from the crate root")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    paths.sort();
-    for path in paths {
-        let text = std::fs::read_to_string(path).unwrap();
-        for token in tokenize(&text) {
-            *counts.entry(text[token.start..token.end].to_string()).or_default() += 1;
-        }
-    }
-    let mut words: Vec<(String, usize)> = counts.into_iter().collect();
-    words.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    words.into_iter().map(|(w, _)| w).collect()
-}
-
-const LETTERS: &[char] = &[
-    'ا', 'ب', 'ت', 'ث', 'ج', 'ح', 'خ', 'د', 'ذ', 'ر', 'ز', 'س', 'ش', 'ص', 'ض', 'ط', 'ظ', 'ع', 'غ', 'ف', 'ق',
-    'ك', 'ل', 'م', 'ن', 'ه', 'و', 'ي', 'ة', 'أ', 'إ', 'ى', 'ء', 'ؤ', 'ئ',
-];
-const PREFIXES: &[&str] = &["", "", "", "ال", "ال", "وال", "بال", "لل", "و", "ب", "ل", "ف", "ك"];
-const SUFFIXES: &[&str] = &["", "", "", "ة", "ات", "ون", "ين", "ها", "هم", "ي", "ية", "ان"];
-
-/// A vocabulary of `n` words: the seed words, then made-up words (three to seven letters, with
-/// the prefixes and suffixes Arabic words carry) so the dictionary is large and realistic.
-fn vocabulary(n: usize, rng: &mut Rng) -> Vec<String> {
-    let mut words = seed_words();
-    while words.len() < n {
-        let len = 3 + rng.below(5);
-        let stem: String = (0..len).map(|_| LETTERS[rng.below(LETTERS.len())]).collect();
-        let word =
-            format!("{}{stem}{}", PREFIXES[rng.below(PREFIXES.len())], SUFFIXES[rng.below(SUFFIXES.len())]);
-        words.push(word);
-    }
-    words
-}
-
-/// `n_docs` documents of 50 to 500 words drawn with a skewed frequency, and one document of 100,000
-/// words (snippets and `get` highlights read a document whole).
+/// `n_docs` synthetic documents of 50 to 500 words (`common::Synth::docs`), and one document of
+/// 100,000 words (snippets and `get` highlights read a document whole).
 fn synthetic_corpus(n_docs: usize) -> Vec<Document> {
-    let mut rng = Rng(0x5EED_F00D_u64 ^ n_docs as u64);
-    let vocab = vocabulary(20 * n_docs + 2000, &mut rng);
-    let text_of = |words: usize, rng: &mut Rng| -> String {
-        let mut text = String::new();
-        for i in 0..words {
-            text.push_str(&vocab[rng.skewed(vocab.len())]);
-            text.push_str(if i % 17 == 16 { ". " } else { " " });
-        }
-        text
-    };
-    let mut docs: Vec<Document> = (0..n_docs)
-        .map(|i| {
-            let title = text_of(3 + rng.below(8), &mut rng).trim_end().to_string();
-            let body = text_of(50 + rng.below(450), &mut rng);
-            Document {
-                id: format!("doc{i:05}"),
-                text: format!("{title}\n{body}"),
-                title,
-                ..Default::default()
-            }
-        })
-        .collect();
+    let mut synth = Synth::new(Synth::vocab_len_for(n_docs), 0x5EED_F00D_u64 ^ n_docs as u64);
+    let mut docs = synth.docs(n_docs);
     let long_words = if cfg!(debug_assertions) { 20_000 } else { 100_000 };
     docs.push(Document {
         id: "long".into(),
         title: "وثيقة طويلة".into(),
-        text: text_of(long_words, &mut rng),
+        text: synth.text(long_words),
         ..Default::default()
     });
     docs
@@ -142,7 +60,7 @@ fn worst_queries() -> Vec<(String, String)> {
     let alef_word: String = "ا".repeat(MAX_QUERY_BYTES / 2);
     let mixed_word: String = LETTERS.iter().cycle().take(MAX_QUERY_BYTES / 2).collect();
     let random_mb: String = {
-        let mut rng = Rng(42);
+        let mut rng = Rng::new(42);
         (0..one_mb / 3)
             .map(|_| match rng.below(10) {
                 0 => ' ',
