@@ -97,7 +97,7 @@ impl Synth {
         Synth { rng, vocab }
     }
 
-    /// A vocabulary size for `n` documents: it grows with the corpus.
+    /// The vocabulary size [`synthetic_docs`] uses for `n` documents: it grows with the corpus.
     pub fn vocab_len_for(n_docs: usize) -> usize {
         20 * n_docs + 2000
     }
@@ -128,4 +128,10 @@ impl Synth {
             })
             .collect()
     }
+}
+
+/// `n` synthetic documents (see [`Synth::docs`]) over a vocabulary of
+/// [`Synth::vocab_len_for`]`(n)` words, the same for the same `n` and `seed`.
+pub fn synthetic_docs(n: usize, seed: u64) -> Vec<Document> {
+    Synth::new(Synth::vocab_len_for(n), seed).docs(n)
 }
