@@ -128,23 +128,8 @@ impl<'a> Dict<'a> {
 
     /// A cursor whose next entry is the first with a key ≥ `key`.
     pub fn seek(&self, key: &[u8]) -> Cursor<'a> {
-        // The last block whose first key is ≤ key holds the answer or ends just before it.
-        let (mut lo, mut hi) = (0u32, self.n_blocks);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            match self.first_key(mid) {
-                Some(first) if first <= key => lo = mid + 1,
-                _ => hi = mid,
-            }
-        }
-        let mut cursor = self.cursor_at_block(lo.saturating_sub(1));
-        while cursor.advance() {
-            if cursor.key() >= key {
-                // Positioned on the answer: the caller's first advance() stays here.
-                cursor.pending = true;
-                break;
-            }
-        }
+        let mut cursor = self.cursor();
+        cursor.seek(key);
         cursor
     }
 
@@ -183,6 +168,34 @@ pub struct Cursor<'a> {
 }
 
 impl<'a> Cursor<'a> {
+    /// Repositions so that the next entry is the first with a key ≥ `key` (reusing the key
+    /// buffer: walks that seek often allocate nothing).
+    pub fn seek(&mut self, key: &[u8]) {
+        // The last block whose first key is ≤ key holds the answer or ends just before it.
+        let dict = self.dict;
+        let (mut lo, mut hi) = (0u32, dict.n_blocks);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match dict.first_key(mid) {
+                Some(first) if first <= key => lo = mid + 1,
+                _ => hi = mid,
+            }
+        }
+        let block = lo.saturating_sub(1);
+        self.pos = dict.block_offset(block).unwrap_or(dict.data.len());
+        self.next_ordinal = block.saturating_mul(BLOCK_LEN as u32);
+        self.key.clear();
+        self.shared = 0;
+        self.pending = false;
+        while self.advance() {
+            if self.key() >= key {
+                // Positioned on the answer: the caller's first advance() stays here.
+                self.pending = true;
+                break;
+            }
+        }
+    }
+
     /// Moves to the next entry; false at the end or on corrupt data.
     pub fn advance(&mut self) -> bool {
         if self.pending {

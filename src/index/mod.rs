@@ -380,7 +380,7 @@ mod tests {
     fn postings(index: &Index, ordinal: u32) -> Vec<(u32, Vec<u32>, Vec<u32>)> {
         let mut cursor = index.cursor(ordinal);
         let mut out = Vec::new();
-        while cursor.next() != postings::END {
+        while cursor.advance() != postings::END {
             let (mut title, mut body) = (Vec::new(), Vec::new());
             cursor.positions(&mut title, &mut body);
             out.push((cursor.doc(), title, body));

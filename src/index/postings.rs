@@ -10,7 +10,31 @@
 //! Positions are decoded only for the documents that need them (a phrase, proximity, a snippet):
 //! a cursor skips the positions of the documents it passes by counting varint end bytes.
 
+use core::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+
 use super::varint;
+
+/// Postings read since the last [`reset_work`]: deterministic counts of the work queries do,
+/// which tests bound (timings are too noisy to).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Work {
+    /// Document entries decoded.
+    pub docs: usize,
+    /// Positions decoded.
+    pub positions: usize,
+}
+
+static DOCS_READ: AtomicUsize = AtomicUsize::new(0);
+static POSITIONS_READ: AtomicUsize = AtomicUsize::new(0);
+
+pub fn work() -> Work {
+    Work { docs: DOCS_READ.load(Relaxed), positions: POSITIONS_READ.load(Relaxed) }
+}
+
+pub fn reset_work() {
+    DOCS_READ.store(0, Relaxed);
+    POSITIONS_READ.store(0, Relaxed);
+}
 
 /// Appends the list of a term: `(doc, title positions, body positions)` in ascending doc order.
 pub fn write(out: &mut Vec<u8>, docs: &[(u32, Vec<u32>, Vec<u32>)]) {
@@ -101,7 +125,7 @@ impl<'a> Cursor<'a> {
         self.doc_count
     }
 
-    /// The current document, [`END`] when exhausted (0 before the first `next`).
+    /// The current document, [`END`] when exhausted (0 before the first `advance`).
     pub fn doc(&self) -> u32 {
         self.doc
     }
@@ -118,7 +142,7 @@ impl<'a> Cursor<'a> {
     }
 
     /// Moves to the next document and returns it.
-    pub fn next(&mut self) -> u32 {
+    pub fn advance(&mut self) -> u32 {
         if self.read >= self.doc_count {
             return self.end();
         }
@@ -136,6 +160,7 @@ impl<'a> Cursor<'a> {
             self.pos_skip = self.pos_skip.saturating_add(self.title_tf).saturating_add(self.body_tf);
         }
         self.read += 1;
+        DOCS_READ.fetch_add(1, Relaxed);
         self.doc_pos = at;
         (self.doc, self.title_tf, self.body_tf) = (doc, title, body);
         doc
@@ -146,7 +171,7 @@ impl<'a> Cursor<'a> {
         if self.read > 0 && self.doc >= target {
             return self.doc;
         }
-        while self.next() < target {}
+        while self.advance() < target {}
         self.doc
     }
 
@@ -173,6 +198,7 @@ impl<'a> Cursor<'a> {
                 decoded += 1;
             }
         }
+        POSITIONS_READ.fetch_add(decoded, Relaxed);
         decoded
     }
 }
@@ -194,19 +220,19 @@ mod tests {
         let (first, next) = list_at(&out, 1).unwrap();
         let mut c = Cursor::new(first);
         assert_eq!(c.doc_count(), 3);
-        assert_eq!(c.next(), 3);
+        assert_eq!(c.advance(), 3);
         assert_eq!(c.tf(), (1, 2));
-        assert_eq!(c.next(), 9);
+        assert_eq!(c.advance(), 9);
         let (mut t, mut b) = (Vec::new(), Vec::new());
         assert_eq!(c.positions(&mut t, &mut b), 1);
         assert_eq!((t.as_slice(), b.as_slice()), (&[][..], &[1][..]));
-        assert_eq!(c.next(), 70_000);
+        assert_eq!(c.advance(), 70_000);
         t.clear();
         c.positions(&mut t, &mut b);
         assert_eq!(t, [1, 4]);
-        assert_eq!(c.next(), END);
+        assert_eq!(c.advance(), END);
         let (second, end) = list_at(&out, next).unwrap();
-        assert_eq!(Cursor::new(second).next(), 0);
+        assert_eq!(Cursor::new(second).advance(), 0);
         assert_eq!(end, out.len());
     }
 
@@ -230,7 +256,7 @@ mod tests {
             if let Some((list, _)) = list_at(&out[..cut], 1) {
                 let mut c = Cursor::new(list);
                 let mut last = None;
-                while c.next() != END {
+                while c.advance() != END {
                     assert!(last.is_none_or(|l| c.doc() > l));
                     last = Some(c.doc());
                 }
@@ -242,6 +268,6 @@ mod tests {
         varint::write(&mut bad, 6);
         bad.extend_from_slice(&[5, 0, 1, 0, 0, 1]);
         let mut c = Cursor::new(&bad);
-        assert_eq!((c.next(), c.next()), (5, END));
+        assert_eq!((c.advance(), c.advance()), (5, END));
     }
 }

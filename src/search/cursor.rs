@@ -101,19 +101,23 @@ impl<'a> WordCursor<'a> {
     }
 }
 
+/// Title and body positions of one word.
+type Fields = (Vec<u32>, Vec<u32>);
+
 struct BranchCursor<'a> {
     words: Vec<WordCursor<'a>>,
     weight: f32,
     doc: Option<u32>,
     /// A phrase's start positions in the current document.
-    starts: (Vec<u32>, Vec<u32>),
-    scratch: Vec<(Vec<u32>, Vec<u32>)>,
+    starts: Fields,
+    scratch: Vec<Fields>,
 }
 
 impl<'a> BranchCursor<'a> {
     fn new(index: &Index<'a>, branch: &Branch) -> BranchCursor<'a> {
         let words: Vec<WordCursor> = branch.words.iter().map(|w| WordCursor::new(index, w)).collect();
-        let scratch = if words.len() > 1 { words.iter().map(|_| Default::default()).collect() } else { Vec::new() };
+        let scratch =
+            if words.len() > 1 { words.iter().map(|_| Default::default()).collect() } else { Vec::new() };
         BranchCursor { words, weight: branch.weight, doc: None, starts: Default::default(), scratch }
     }
 
@@ -153,7 +157,7 @@ impl<'a> BranchCursor<'a> {
             word.positions(doc, title, body);
         }
         let scratch = &self.scratch;
-        let starts = |field: fn(&(Vec<u32>, Vec<u32>)) -> &Vec<u32>, out: &mut Vec<u32>| {
+        let starts = |field: fn(&Fields) -> &Vec<u32>, out: &mut Vec<u32>| {
             out.clear();
             let Some((first, rest)) = scratch.split_first() else { return };
             out.extend(field(first).iter().copied().filter(|&p| {

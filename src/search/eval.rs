@@ -114,7 +114,8 @@ impl Pass<'_, '_> {
             if doc == END {
                 break;
             }
-            let matched = clauses.iter().filter(|c| c.role == Role::Required && c.cursor.doc() == doc).count();
+            let matched =
+                clauses.iter().filter(|c| c.role == Role::Required && c.cursor.doc() == doc).count();
             let complete = matched == self.required;
             if (complete || !found_all) && self.admissible(clauses, doc) {
                 if complete && !found_all {
@@ -132,7 +133,8 @@ impl Pass<'_, '_> {
     }
 
     fn admissible(&self, clauses: &mut [Clause], doc: u32) -> bool {
-        let excluded = clauses.iter_mut().filter(|c| c.role == Role::Excluded).any(|c| c.cursor.seek(doc) == doc);
+        let excluded =
+            clauses.iter_mut().filter(|c| c.role == Role::Excluded).any(|c| c.cursor.seek(doc) == doc);
         !excluded && (self.options.filter.is_empty() || self.options.filter.accepts(self.index, doc))
     }
 
@@ -176,13 +178,20 @@ impl Pass<'_, '_> {
             c.cursor.load_hits();
             score += c.weight * rank::bm25f(&c.cursor.hits, lengths, averages);
         }
-        let spanning = || clauses.iter().filter(|c| c.role != Role::Excluded && c.spans && c.cursor.doc() == doc);
+        let spanning =
+            || clauses.iter().filter(|c| c.role != Role::Excluded && c.spans && c.cursor.doc() == doc);
         let n = spanning().count();
         if n > 1 {
             let mut best = None;
             for field in [0, 1] {
                 let lists: Vec<&[(u32, f32)]> = spanning()
-                    .map(|c| if field == 0 { c.cursor.hits.title.as_slice() } else { c.cursor.hits.body.as_slice() })
+                    .map(|c| {
+                        if field == 0 {
+                            c.cursor.hits.title.as_slice()
+                        } else {
+                            c.cursor.hits.body.as_slice()
+                        }
+                    })
                     .collect();
                 best = best.into_iter().chain(rank::min_span(&lists, &mut self.scratch)).min();
             }

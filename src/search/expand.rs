@@ -42,8 +42,10 @@ pub struct Matched {
     pub kind: Kind,
 }
 
-/// Prefix and fuzzy expansions each stop at this many terms.
+/// Fuzzy expansions stop at this many terms.
 pub const MAX_EXPANSIONS: usize = 64;
+/// Completions of the word being typed.
+pub const MAX_COMPLETIONS: usize = 48;
 /// Dictionary entries one range scan may visit: bounds the cost of any query.
 const MAX_SCAN: usize = 512;
 /// Words of at least this many letters are also matched with one typo when they match exactly.
@@ -122,6 +124,26 @@ fn add_stem_terms(index: &Index, stem: &str, kind: Kind, out: &mut Vec<Matched>)
     }
 }
 
+/// Adds the terms a word being typed completes to, after any prefix the stemmer strips or a
+/// proclitic: the [`MAX_COMPLETIONS`] found in most documents (a two-letter prefix completes to
+/// hundreds of terms, and each costs a posting cursor).
+fn add_completions(index: &Index, readings: &[String], out: &mut Vec<Matched>) {
+    let mut found: Vec<(u32, u32, String)> = Vec::new();
+    for reading in readings {
+        for p in scan_prefixes() {
+            scan(index, &format!("{p}{reading}"), |ordinal, term| {
+                if !out.iter().any(|m| m.ordinal == ordinal) && !found.iter().any(|f| f.1 == ordinal) {
+                    found.push((index.cursor(ordinal).doc_count(), ordinal, term.to_string()));
+                }
+            });
+        }
+    }
+    super::heapsort::sort_by(&mut found, |a, b| (a.0, b.1) > (b.0, a.1));
+    for (_, ordinal, term) in found.into_iter().take(MAX_COMPLETIONS) {
+        push(out, term, ordinal, Kind::Prefix);
+    }
+}
+
 /// Terms matching a word with the given readings. `strict` limits matching to exact and stem
 /// (phrases and exclusions).
 pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) -> Vec<Matched> {
@@ -140,16 +162,7 @@ pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) ->
         return out;
     }
     if prefix {
-        for reading in readings {
-            for p in scan_prefixes() {
-                let before = out.len();
-                scan(index, &format!("{p}{reading}"), |ordinal, term| {
-                    if out.len() < before + MAX_EXPANSIONS {
-                        push(&mut out, term.to_string(), ordinal, Kind::Prefix);
-                    }
-                });
-            }
-        }
+        add_completions(index, readings, &mut out);
     }
     let found = !out.is_empty();
     for reading in readings {

@@ -13,13 +13,27 @@ pub const EDIT: u16 = 2;
 const CONFUSABLE: u16 = 1;
 /// Dictionary entries one lookup may visit: bounds the cost of any query.
 const MAX_VISITS: usize = 4_000;
+/// Keys under a dead prefix passed over one by one before seeking past them.
+const SKIPS_BEFORE_SEEK: usize = 8;
 
 const CONFUSABLES: [(char, char); 5] = [('ض', 'ظ'), ('ث', 'س'), ('ذ', 'ز'), ('ص', 'س'), ('ت', 'ط')];
 
-fn substitution(a: char, b: char) -> u16 {
-    if a == b {
+/// The letter readers confuse with `c`, if any.
+fn confusable(c: char) -> Option<char> {
+    CONFUSABLES.iter().find_map(|&(x, y)| (c == x).then_some(y).or((c == y).then_some(x)))
+}
+
+/// A query letter with the letter confusable with it (the DP asks for both in every cell).
+#[derive(Clone, Copy)]
+struct Letter {
+    c: char,
+    confusable: Option<char>,
+}
+
+fn substitution(a: char, b: Letter) -> u16 {
+    if a == b.c {
         0
-    } else if CONFUSABLES.iter().any(|&(x, y)| (a, b) == (x, y) || (a, b) == (y, x)) {
+    } else if b.confusable == Some(a) {
         CONFUSABLE
     } else {
         EDIT
@@ -51,28 +65,42 @@ pub struct Near {
 /// Terms of `dict` within `max_cost` of `word` (excluding `word` itself), cheapest first, at most
 /// `limit` of them.
 pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
-    let query: Vec<char> = word.chars().collect();
+    let query: Vec<Letter> = word.chars().map(|c| Letter { c, confusable: confusable(c) }).collect();
     let width = query.len() + 1;
-    // rows[i] is the DP row after the key's first i chars.
-    let mut rows: Vec<Vec<u16>> = vec![(0..width as u16).map(|j| j * EDIT).collect()];
-    let mut key_chars: Vec<char> = Vec::new();
+    // Row i (cells i*width..(i+1)*width) is the DP row after the key's first i chars; the
+    // buffers are reused from key to key, so a walk allocates only what it returns.
+    let mut rows: Vec<u16> = (0..width as u16).map(|j| j * EDIT).collect();
+    let (mut key_chars, mut prev_chars): (Vec<char>, Vec<char>) = (Vec::new(), Vec::new());
+    let (mut dead, mut skip_to, mut skipped) = (String::new(), String::new(), 0);
     let mut out = Vec::new();
     let mut cursor = dict.cursor();
     let mut visits = 0;
     while visits < MAX_VISITS && cursor.advance() {
+        // Keys under a dead prefix are passed over (not counted as visits: a seek would have
+        // skipped them); a seek pays only when there are many.
+        if !dead.is_empty() && cursor.key().starts_with(dead.as_bytes()) {
+            skipped += 1;
+            if skipped == SKIPS_BEFORE_SEEK {
+                if !successor(&dead, &mut skip_to) {
+                    break;
+                }
+                cursor.seek(skip_to.as_bytes());
+            }
+            continue;
+        }
+        dead.clear();
         visits += 1;
         let Ok(key) = std::str::from_utf8(cursor.key()) else {
             continue;
         };
-        let chars: Vec<char> = key.chars().collect();
-        let common = key_chars.iter().zip(&chars).take_while(|(a, b)| a == b).count();
-        rows.truncate(common + 1);
-        key_chars = chars;
+        std::mem::swap(&mut key_chars, &mut prev_chars);
+        key_chars.clear();
+        key_chars.extend(key.chars());
+        let common = key_chars.iter().zip(&prev_chars).take_while(|(a, b)| a == b).count();
+        rows.truncate((common + 1) * width);
         let mut dead_at = None;
         for i in common..key_chars.len() {
-            let row = next_row(&rows, &query, &key_chars, i);
-            let alive = row.iter().min().is_some_and(|&m| m <= max_cost);
-            rows.push(row);
+            let alive = next_row(&mut rows, width, &query, &key_chars, i) <= max_cost;
             if !alive {
                 dead_at = Some(i + 1);
                 break;
@@ -80,18 +108,13 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
         }
         if let Some(depth) = dead_at {
             // No key starting with these `depth` chars can come back within budget.
-            let prefix: String = key_chars[..depth].iter().collect();
-            match successor(&prefix) {
-                Some(next) => {
-                    cursor = dict.seek(next.as_bytes());
-                    rows.truncate(1);
-                    key_chars.clear();
-                }
-                None => break,
-            }
+            dead.extend(&key_chars[..depth]);
+            skipped = 0;
+            rows.truncate((depth - 1) * width + width);
+            key_chars.truncate(depth - 1);
             continue;
         }
-        let cost = rows[key_chars.len()][query.len()];
+        let cost = rows[key_chars.len() * width + query.len()];
         if cost <= max_cost && key != word {
             out.push(Near { ordinal: cursor.ordinal(), term: key.to_string(), cost });
         }
@@ -101,32 +124,42 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
     out
 }
 
-/// The DP row for key position `i` (0-based char index), from the rows before it.
-fn next_row(rows: &[Vec<u16>], query: &[char], key: &[char], i: usize) -> Vec<u16> {
-    let prev = &rows[i];
-    let mut row = Vec::with_capacity(prev.len());
-    row.push(prev[0] + EDIT);
-    for j in 1..prev.len() {
-        let mut cost =
-            (prev[j] + EDIT).min(row[j - 1] + EDIT).min(prev[j - 1] + substitution(key[i], query[j - 1]));
-        if i > 0 && j > 1 && key[i] == query[j - 2] && key[i - 1] == query[j - 1] {
-            cost = cost.min(rows[i - 1][j - 2] + EDIT);
-        }
-        row.push(cost);
+/// Appends the DP row for key position `i` (0-based char index) to `rows` and returns its
+/// smallest cell.
+fn next_row(rows: &mut Vec<u16>, width: usize, query: &[Letter], key: &[char], i: usize) -> u16 {
+    let prev = i * width;
+    let mut least = u16::MAX;
+    for j in 0..width {
+        let cost = if j == 0 {
+            rows[prev] + EDIT
+        } else {
+            let mut cost = (rows[prev + j] + EDIT)
+                .min(rows[prev + width + j - 1] + EDIT)
+                .min(rows[prev + j - 1] + substitution(key[i], query[j - 1]));
+            if i > 0 && j > 1 && key[i] == query[j - 2].c && key[i - 1] == query[j - 1].c {
+                cost = cost.min(rows[prev - width + j - 2] + EDIT);
+            }
+            cost
+        };
+        rows.push(cost);
+        least = least.min(cost);
     }
-    row
+    least
 }
 
-/// The smallest string greater than every string starting with `prefix`.
-fn successor(prefix: &str) -> Option<String> {
-    let mut chars: Vec<char> = prefix.chars().collect();
-    while let Some(last) = chars.pop() {
+/// Writes into `out` the smallest string greater than every string starting with `prefix`;
+/// false if there is none.
+fn successor(prefix: &str, out: &mut String) -> bool {
+    let mut chars = prefix.char_indices().rev();
+    for (at, last) in chars.by_ref() {
         if let Some(next) = (last as u32 + 1..=0x10FFFF).find_map(char::from_u32) {
-            chars.push(next);
-            return Some(chars.into_iter().collect());
+            out.clear();
+            out.push_str(&prefix[..at]);
+            out.push(next);
+            return true;
         }
     }
-    None
+    false
 }
 
 #[cfg(test)]
@@ -179,8 +212,10 @@ mod tests {
 
     #[test]
     fn successor_bounds_a_prefix() {
-        assert_eq!(successor("ab").as_deref(), Some("ac"));
-        assert!(successor("ab").unwrap().as_str() > "abzzzz");
+        let mut out = String::new();
+        assert!(successor("ab", &mut out));
+        assert_eq!(out, "ac");
+        assert!(out.as_str() > "abzzzz");
     }
 
     #[test]

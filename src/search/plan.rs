@@ -83,5 +83,9 @@ fn plan_clause(index: &Index, mut clause: Clause, guess: bool) -> Planned {
 pub fn plan(index: &Index, query: &str, guess: bool) -> Vec<Planned> {
     let mut clauses = query::parse(query);
     synonyms::apply(&mut clauses);
-    clauses.into_iter().enumerate().map(|(i, c)| plan_clause(index, c, guess && i < MAX_GUESSED_WORDS)).collect()
+    clauses
+        .into_iter()
+        .enumerate()
+        .map(|(i, c)| plan_clause(index, c, guess && i < MAX_GUESSED_WORDS))
+        .collect()
 }

@@ -127,7 +127,9 @@ mod tests {
     fn positions(text: &str, words: &[&str]) -> Vec<u32> {
         let folded: Vec<String> = words.iter().map(|w| analysis::fold(w)).collect();
         let tokens = analysis::tokenize(text);
-        (0..tokens.len() as u32).filter(|&i| tokens[i as usize].terms.iter().any(|t| folded.contains(t))).collect()
+        (0..tokens.len() as u32)
+            .filter(|&i| tokens[i as usize].terms.iter().any(|t| folded.contains(t)))
+            .collect()
     }
 
     fn marked(text: &str, ranges: &Ranges) -> Vec<String> {
@@ -138,7 +140,12 @@ mod tests {
     /// The snippet of a one-document index whose body is `body`, for hits on `words` (one clause
     /// each).
     fn snippet_of(body: &str, words: &[&str]) -> (String, Ranges) {
-        let bytes = index::write(&[Document { id: "d".into(), title: "t".into(), text: body.into(), ..Default::default() }]);
+        let bytes = index::write(&[Document {
+            id: "d".into(),
+            title: "t".into(),
+            text: body.into(),
+            ..Default::default()
+        }]);
         let index = Index::open(&bytes).unwrap();
         let doc = index.doc(0).unwrap();
         let mut hits: Vec<(u32, u32)> = Vec::new();

@@ -10,7 +10,7 @@ const MAX_SUGGESTIONS: usize = 3;
 /// The word as the corpus writes it (the first place it occurs), or the folded term.
 fn written(index: &Index, ordinal: u32, term: &str) -> String {
     let mut cursor = index.cursor(ordinal);
-    let Some(doc) = index.doc(cursor.next()) else { return term.to_string() };
+    let Some(doc) = index.doc(cursor.advance()) else { return term.to_string() };
     let (mut title, mut body) = (Vec::new(), Vec::new());
     cursor.positions(&mut title, &mut body);
     let (text, first, position) = match (title.first(), body.first()) {

@@ -111,4 +111,3 @@ pub struct DocView {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
-
