@@ -26,6 +26,7 @@ mod wasm {
 
     #[wasm_bindgen(start)]
     fn start() {
+        #[cfg(debug_assertions)]
         console_error_panic_hook::set_once();
     }
 
