@@ -44,6 +44,8 @@ fn dedup(positions: &mut Vec<u32>) {
 
 struct WordCursor<'a> {
     terms: Vec<(Cursor<'a>, f32)>,
+    /// The terms' current documents, apart: the merge scans this, not the cursors.
+    docs: Vec<u32>,
     doc: Option<u32>,
     title: Vec<u32>,
     body: Vec<u32>,
@@ -53,6 +55,7 @@ impl<'a> WordCursor<'a> {
     fn new(index: &Index<'a>, terms: &[Term]) -> WordCursor<'a> {
         WordCursor {
             terms: terms.iter().map(|t| (index.cursor(t.ordinal), t.weight)).collect(),
+            docs: vec![0; terms.len()],
             doc: None,
             title: Vec::new(),
             body: Vec::new(),
@@ -63,9 +66,16 @@ impl<'a> WordCursor<'a> {
         if let Some(doc) = self.doc.filter(|&d| d >= target) {
             return doc;
         }
-        let doc = self.terms.iter_mut().map(|(c, _)| c.seek(target)).min().unwrap_or(END);
-        self.doc = Some(doc);
-        doc
+        let started = self.doc.is_some();
+        let mut min = END;
+        for ((c, _), d) in self.terms.iter_mut().zip(&mut self.docs) {
+            if *d < target || !started {
+                *d = c.seek(target);
+            }
+            min = min.min(*d);
+        }
+        self.doc = Some(min);
+        min
     }
 
     fn at(&self, doc: u32) -> impl Iterator<Item = &(Cursor<'a>, f32)> {

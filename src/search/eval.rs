@@ -67,28 +67,40 @@ struct Clause<'a> {
 
 /// Runs `plan` over `index`.
 pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Evaluation {
-    let doc_freqs: Vec<u32> =
-        plan.iter().map(|p| if p.clause.negated { 0 } else { doc_freq(index, p) }).collect();
     let all_stopwords = plan.iter().filter(|p| !p.clause.negated).all(|p| p.stopword);
+    let role = |p: &Planned| match (p.clause.negated, p.stopword && !all_stopwords) {
+        (true, _) => Role::Excluded,
+        (false, true) => Role::Optional,
+        (false, false) => Role::Required,
+    };
+    // A lone positive clause's idf scales every score alike: its documents are counted by the
+    // pass itself, and the scores scaled after it, instead of a counting pass before.
+    let alone = plan.iter().filter(|p| !p.clause.negated).count() == 1;
+    let mut doc_freqs: Vec<u32> =
+        plan.iter().map(|p| if p.clause.negated || alone { 0 } else { doc_freq(index, p) }).collect();
     let mut clauses: Vec<Clause> = plan
         .iter()
         .zip(&doc_freqs)
         .map(|(p, &df)| {
-            let role = match (p.clause.negated, p.stopword && !all_stopwords) {
-                (true, _) => Role::Excluded,
-                (false, true) => Role::Optional,
-                (false, false) => Role::Required,
-            };
+            let role = role(p);
             let weight = if role == Role::Optional { rank::STOPWORD_WEIGHT } else { 1.0 };
-            let cursor = ClauseCursor::new(index, p);
-            Clause { cursor, role, spans: !p.stopword, weight: weight * rank::idf(index.len(), df as usize) }
+            let idf = if alone { 1.0 } else { rank::idf(index.len(), df as usize) };
+            Clause { cursor: ClauseCursor::new(index, p), role, spans: !p.stopword, weight: weight * idf }
         })
         .collect();
     let required = clauses.iter().filter(|c| c.role == Role::Required).count();
     let k = options.offset.saturating_add(options.limit.min(MAX_LIMIT));
-    let mut pass = Pass { index, options, top: TopK::new(k), required, scratch: Vec::new() };
+    let mut pass = Pass { index, options, top: TopK::new(k), required, scratch: Vec::new(), visited: 0 };
     let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
-    Evaluation { total, relaxed, ranked: pass.top.into_sorted(), doc_freqs }
+    let mut ranked = pass.top.into_sorted();
+    if alone {
+        if let Some(i) = plan.iter().position(|p| !p.clause.negated) {
+            doc_freqs[i] = pass.visited;
+            let idf = rank::idf(index.len(), pass.visited as usize);
+            ranked.iter_mut().for_each(|r| r.score *= idf);
+        }
+    }
+    Evaluation { total, relaxed, ranked, doc_freqs }
 }
 
 struct Pass<'i, 'a> {
@@ -97,6 +109,8 @@ struct Pass<'i, 'a> {
     top: TopK,
     required: usize,
     scratch: Vec<(u32, usize)>,
+    /// Documents matching any required clause, before exclusions and filters.
+    visited: u32,
 }
 
 impl Pass<'_, '_> {
@@ -114,6 +128,7 @@ impl Pass<'_, '_> {
             if doc == END {
                 break;
             }
+            self.visited += 1;
             let matched =
                 clauses.iter().filter(|c| c.role == Role::Required && c.cursor.doc() == doc).count();
             let complete = matched == self.required;

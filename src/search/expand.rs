@@ -132,14 +132,15 @@ fn add_completions(index: &Index, readings: &[String], out: &mut Vec<Matched>) {
     for reading in readings {
         for p in scan_prefixes() {
             scan(index, &format!("{p}{reading}"), |ordinal, term| {
-                if !out.iter().any(|m| m.ordinal == ordinal) && !found.iter().any(|f| f.1 == ordinal) {
-                    found.push((index.cursor(ordinal).doc_count(), ordinal, term.to_string()));
-                }
+                found.push((index.cursor(ordinal).doc_count(), ordinal, term.to_string()));
             });
         }
     }
+    // Several readings can reach one term: most documents first, each term once.
     super::heapsort::sort_by(&mut found, |a, b| (a.0, b.1) > (b.0, a.1));
-    for (_, ordinal, term) in found.into_iter().take(MAX_COMPLETIONS) {
+    found.dedup_by_key(|f| f.1);
+    let new: Vec<_> = found.into_iter().filter(|f| !out.iter().any(|m| m.ordinal == f.1)).collect();
+    for (_, ordinal, term) in new.into_iter().take(MAX_COMPLETIONS) {
         push(out, term, ordinal, Kind::Prefix);
     }
 }
