@@ -65,6 +65,7 @@ mod wasm {
         if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
             // JS formats the number: Rust's float formatting would add ~15 KB of wasm.
             let got: String = Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default();
+            let (min, max) = (crate::index::decimal(min as u32), crate::index::decimal(max as u32));
             let msg = format!("search: options.{name} must be a whole number from {min} to {max}, got {got}");
             return Err(RangeError::new(&msg).into());
         }
@@ -92,7 +93,7 @@ mod wasm {
             )));
         };
         parse_date(&text).map(Some).ok_or_else(|| {
-            range_error(format!("search: options.filter.{name} must be a date as YYYY-MM-DD, got {text:?}"))
+            range_error(format!("search: options.filter.{name} must be a date as YYYY-MM-DD, got \"{text}\""))
         })
     }
 
@@ -141,7 +142,7 @@ mod wasm {
             Some("relevance") => Ok(Sort::Relevance),
             Some("date") => Ok(Sort::Date),
             Some(other) => Err(range_error(format!(
-                "search: options.sort must be \"relevance\" or \"date\", got {other:?}"
+                "search: options.sort must be \"relevance\" or \"date\", got \"{other}\""
             ))),
             None => {
                 Err(type_error(format!("search: options.sort must be a string, got {}", type_name(&sort))))

@@ -137,8 +137,26 @@ impl<'a> StoredDoc<'a> {
     /// The date as `YYYY-MM-DD`.
     pub fn date(&self) -> Option<String> {
         let d = self.date;
-        (d != 0).then(|| format!("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100))
+        let padded = |n: u32, width: usize| {
+            format!("{}{}", "0".repeat(width.saturating_sub(decimal(n).len())), decimal(n))
+        };
+        (d != 0)
+            .then(|| format!("{}-{}-{}", padded(d / 10000, 4), padded(d / 100 % 100, 2), padded(d % 100, 2)))
     }
+}
+
+/// `n` in decimal digits. The wasm formats no integer with `core::fmt`, whose machinery would
+/// be downloaded by every reader for a few error messages and dates.
+pub fn decimal(mut n: u32) -> String {
+    let mut digits = Vec::new();
+    loop {
+        digits.push(b'0' + (n % 10) as u8);
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits.iter().rev().map(|&d| d as char).collect()
 }
 
 /// `YYYY-MM-DD` as the number `YYYYMMDD`, if it is a valid calendar date.
@@ -441,6 +459,13 @@ mod tests {
         assert_eq!(m.tags(), ["أمن", "روسيا"]);
         let b = index.doc(index.find("b").unwrap()).unwrap();
         assert_eq!((b.url(), b.date(), b.tags()), (None, None, vec![]));
+    }
+
+    #[test]
+    fn decimals_are_digits() {
+        for n in [0, 7, 10, 2025, u32::MAX] {
+            assert_eq!(decimal(n), n.to_string());
+        }
     }
 
     #[test]

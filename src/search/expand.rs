@@ -137,7 +137,7 @@ fn add_completions(index: &Index, readings: &[String], out: &mut Vec<Matched>) {
         }
     }
     // Several readings can reach one term: most documents first, each term once.
-    super::heapsort::sort_by(&mut found, |a, b| (a.0, b.1) > (b.0, a.1));
+    super::heapsort::sort_by(&mut found, &|a, b| (a.0, b.1) > (b.0, a.1));
     found.dedup_by_key(|f| f.1);
     let new: Vec<_> = found.into_iter().filter(|f| !out.iter().any(|m| m.ordinal == f.1)).collect();
     for (_, ordinal, term) in new.into_iter().take(MAX_COMPLETIONS) {
@@ -188,7 +188,7 @@ pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) ->
         };
         let mut near: Vec<fuzzy::Near> =
             words.iter().flat_map(|w| fuzzy::near(index.terms(), w, budget, MAX_EXPANSIONS)).collect();
-        super::heapsort::sort_by(&mut near, |a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
+        super::heapsort::sort_by(&mut near, &|a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
         for (i, n) in near.into_iter().enumerate() {
             let kind = Kind::Fuzzy(n.cost);
             push(&mut out, n.term.clone(), n.ordinal, kind);

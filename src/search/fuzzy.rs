@@ -119,7 +119,7 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
             out.push(Near { ordinal: cursor.ordinal(), term: key.to_string(), cost });
         }
     }
-    super::heapsort::sort_by(&mut out, |a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
+    super::heapsort::sort_by(&mut out, &|a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
     out.truncate(limit);
     out
 }

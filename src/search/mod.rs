@@ -87,9 +87,9 @@ fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
                 m.title.extend_from_slice(&title);
                 m.body.extend(body.iter().map(|&p| (p, 1u32 << (*i as u32 % 32))));
             }
-            heapsort::sort_by(&mut m.title, |a, b| a < b);
+            heapsort::sort_by(&mut m.title, &|a, b| a < b);
             m.title.dedup();
-            heapsort::sort_by(&mut m.body, |a, b| a.0 < b.0);
+            heapsort::sort_by(&mut m.body, &|a, b| a.0 < b.0);
             m.body.dedup_by(|b, a| {
                 let same = a.0 == b.0;
                 if same {
@@ -150,7 +150,7 @@ impl<'a> Index<'a> {
         let limit = options.limit.min(MAX_LIMIT);
         let page: Vec<_> = answer.eval.ranked.iter().skip(options.offset).take(limit).collect();
         let mut docs: Vec<u32> = page.iter().map(|r| r.doc).collect();
-        heapsort::sort_by(&mut docs, |a, b| a < b);
+        heapsort::sort_by(&mut docs, &|a, b| a < b);
         let found = matches(self, &answer.plan, &docs);
         let hits = page
             .iter()

@@ -52,7 +52,7 @@ pub fn min_span(lists: &[&[(u32, f32)]], scratch: &mut Vec<(u32, usize)>) -> Opt
     }
     scratch.clear();
     scratch.extend(lists.iter().enumerate().flat_map(|(i, l)| l.iter().map(move |&(p, _)| (p, i))));
-    super::heapsort::sort_by(scratch, |a, b| a < b);
+    super::heapsort::sort_by(scratch, &|a, b| a < b);
     let mut counts = [0u32; super::query::MAX_CLAUSES];
     let mut covered = 0;
     let mut best = u32::MAX;

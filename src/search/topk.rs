@@ -51,14 +51,14 @@ impl TopK {
         } else if self.heap.first().is_some_and(|w| better(&item, w)) {
             self.heap[0] = item;
             let len = self.heap.len();
-            heapsort::sift_down(&mut self.heap, 0, len, &mut better);
+            heapsort::sift_down(&mut self.heap, 0, len, &better);
         }
     }
 
     /// The kept documents, best first.
     pub fn into_sorted(self) -> Vec<Ranked> {
         let mut v = self.heap;
-        heapsort::sort_by(&mut v, better);
+        heapsort::sort_by(&mut v, &better);
         v
     }
 }
