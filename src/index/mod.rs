@@ -283,6 +283,18 @@ impl<'a> Index<'a> {
         self.n_docs
     }
 
+    /// Tells this index from another for a cache: where its bytes are and what they count.
+    pub fn identity(&self) -> [usize; 5] {
+        let counts = [self.n_docs, self.title_words, self.body_words, self.terms.len()];
+        [
+            self.strings.as_ptr() as usize,
+            counts[0] as usize,
+            counts[1] as usize,
+            counts[2] as usize,
+            counts[3] as usize,
+        ]
+    }
+
     pub fn is_empty(&self) -> bool {
         self.n_docs == 0
     }

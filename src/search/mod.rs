@@ -20,6 +20,8 @@ pub mod topk;
 pub mod translit;
 mod types;
 
+use std::cell::RefCell;
+
 use crate::index::{Index, StoredDoc};
 use cursor::ClauseCursor;
 use eval::Evaluation;
@@ -55,6 +57,19 @@ impl Answer {
     fn weak(&self) -> bool {
         self.eval.total == 0 || self.eval.relaxed || self.guessed()
     }
+}
+
+/// The last query searched and its plan as resolved (retyped on the other layout, if it was), so
+/// `get(id, query)` just after it — the widget opening a hit — highlights what the search
+/// matched without planning the query again.
+struct LastPlan {
+    index: [usize; 5],
+    query: String,
+    plan: Vec<Planned>,
+}
+
+thread_local! {
+    static LAST: RefCell<Option<LastPlan>> = const { RefCell::new(None) };
 }
 
 /// Where the query matched one document: title positions, and body positions each with the bit
@@ -159,6 +174,10 @@ impl<'a> Index<'a> {
                 Some(hit(self, &self.doc(r.doc)?, r.score, &found[i]))
             })
             .collect();
+        LAST.with(|last| {
+            let plan = answer.plan.clone();
+            *last.borrow_mut() = Some(LastPlan { index: self.identity(), query: query.to_string(), plan });
+        });
         let suggestions = match answer.eval.total {
             0 => suggest::suggestions(self, query, &answer.unmatched()),
             _ => Vec::new(),
@@ -173,14 +192,20 @@ impl<'a> Index<'a> {
         }
     }
 
-    /// The document with this id, with the words `query` matches highlighted in its text.
+    /// The document with this id, with the words `query` matches highlighted in its text (as
+    /// the last search of `query` matched them, corrected keyboard layout included).
     pub fn get(&self, id: &str, query: Option<&str>) -> Option<DocView> {
         let n = self.find(id)?;
         let stored = self.doc(n)?;
         let mut highlights = Vec::new();
-        if let Some(q) = query {
-            let plan = plan::plan(self, query::truncate(q), true);
-            let m = matches(self, &plan, &[n]).pop().unwrap_or_default();
+        if let Some(q) = query.map(query::truncate) {
+            let cached = LAST.with(|last| {
+                let last = last.borrow();
+                let hit = last.as_ref().filter(|l| l.index == self.identity() && l.query == q);
+                hit.map(|l| matches(self, &l.plan, &[n]))
+            });
+            let mut found = cached.unwrap_or_else(|| matches(self, &plan::plan(self, q, true), &[n]));
+            let m = found.pop().unwrap_or_default();
             let body: Vec<u32> = m.body.iter().map(|h| h.0).collect();
             // A headline title is the text's first line; a derived one is not in the text.
             let head = &stored.text[..stored.body_start];
@@ -188,7 +213,7 @@ impl<'a> Index<'a> {
                 snippet::highlights(head, &m.title, 0, &mut highlights);
             }
             let base = head.encode_utf16().count() as u32;
-            snippet::highlights(stored.body(), &body, base, &mut highlights);
+            snippet::body_highlights(self, &stored, &body, base, &mut highlights);
         }
         Some(DocView {
             id: stored.id.to_string(),
@@ -407,6 +432,16 @@ mod tests {
         got.sort();
         assert_eq!(got, ["l", "m"]);
         assert_eq!(search(&bytes, "شتنبر ").hits[0].id, "m");
+    }
+
+    #[test]
+    fn get_after_a_corrected_search_highlights_what_it_found() {
+        let bytes = corpus();
+        let index = Index::open(&bytes).unwrap();
+        assert!(index.get("a", Some("l,s;,")).unwrap().highlights.is_empty(), "not searched yet");
+        assert_eq!(index.search("l,s;,", &SearchOptions::default()).corrected.as_deref(), Some("موسكو"));
+        assert_eq!(index.get("a", Some("l,s;,")).unwrap().highlights.len(), 2);
+        assert_eq!(index.get("a", Some("موسكو")).unwrap().highlights.len(), 2);
     }
 
     #[test]

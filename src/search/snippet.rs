@@ -44,6 +44,29 @@ pub fn highlights(text: &str, positions: &[u32], base: u32, out: &mut Ranges) {
     }
 }
 
+/// UTF-16 ranges, from `base` units on, of the body words of `doc` numbered in `positions`
+/// (sorted): each run of them is analysed from the word checkpoint before it, so a long text
+/// with a few matches is not analysed whole.
+pub fn body_highlights(index: &Index, doc: &StoredDoc, positions: &[u32], base: u32, out: &mut Ranges) {
+    let body = doc.body();
+    let (mut done, mut units) = (0usize, base);
+    let mut rest = positions;
+    while let Some(&p) = rest.first() {
+        let (first, slice) = index.body_slice(doc, p, p);
+        if slice.start < done {
+            break; // corrupt checkpoints: nothing further is trusted
+        }
+        units += utf16_len(&body[done..slice.start]);
+        let tokens = analysis::tokenize(&body[slice.clone()]);
+        let last = first + tokens.len() as u32;
+        let within = rest.iter().take_while(|&&q| q < last).count().max(1);
+        mark(&body[slice.clone()], &tokens, first, &rest[..within], units, out);
+        units += utf16_len(&body[slice.clone()]);
+        done = slice.end;
+        rest = &rest[within..];
+    }
+}
+
 /// The body words to show: the window of [`WINDOW_WORDS`] holding the most distinct clauses,
 /// then the most hits, with its hits centred. `hits` are `(position, clause bit)`, sorted by
 /// position, one entry a position.
@@ -197,6 +220,26 @@ mod tests {
         let (text, ranges) = snippet_of(&body, &["غائب"]);
         assert!(!text.starts_with(ELLIPSIS) && text.ends_with(ELLIPSIS));
         assert!(ranges.is_empty());
+    }
+
+    #[test]
+    fn body_highlights_match_a_whole_text_analysis() {
+        let body =
+            format!("{} الهدف {} الهدفُ {}", "قالَ ﷺ كلمةٌ ".repeat(40), "نص ".repeat(70), "كلمة ".repeat(9));
+        let bytes = index::write(&[Document {
+            id: "d".into(),
+            title: "t".into(),
+            text: body.clone(),
+            ..Default::default()
+        }]);
+        let index = Index::open(&bytes).unwrap();
+        let doc = index.doc(0).unwrap();
+        let found = positions(&body, &["الهدف", "نص"]);
+        let (mut whole, mut sliced) = (Vec::new(), Vec::new());
+        highlights(&body, &found, 5, &mut whole);
+        body_highlights(&index, &doc, &found, 5, &mut sliced);
+        assert_eq!(sliced, whole);
+        assert_eq!(whole.len(), 72);
     }
 
     #[test]

@@ -31,7 +31,11 @@ fn written(index: &Index, ordinal: u32, term: &str) -> String {
 /// are each replaced by a close corpus word.
 pub fn suggestions(index: &Index, query: &str, unmatched: &[String]) -> Vec<String> {
     let mut out = Vec::new();
-    for word in unmatched {
+    // Each word costs a dictionary walk: the first few unmatched words are enough to suggest.
+    for word in unmatched.iter().take(super::MAX_GUESSED_WORDS) {
+        if out.len() >= MAX_SUGGESTIONS {
+            break;
+        }
         // One edit more than search allows: what search could match, it already did.
         let len = word.chars().count();
         if len > fuzzy::MAX_LEN {
