@@ -66,6 +66,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Chars only the cluster steps handle: marks, tatweel, hamza on the line, the small Quranic
 /// letters, invisible joiners.
+/// Where the words of `text` are, as [`tokenize`] numbers them, without folding them: for
+/// cutting and highlighting text whose matched word numbers are known (folding is most of the
+/// cost of analysis). A word starts with a letter or digit, which folding keeps, so no word
+/// folds to nothing and the two agree; a test holds them to it.
+pub fn spans(text: &str) -> Vec<(usize, usize)> {
+    let chars = nfkc::fold_text(text);
+    tokenizer::words(&chars).into_iter().map(|w| (w[0].start, w[w.len() - 1].end)).collect()
+}
+
 fn needs_clusters(c: char) -> bool {
     cluster::is_mark(c) || diacritics::is_invisible(c) || matches!(c, 'ء' | '\u{06E5}' | '\u{06E6}')
 }
@@ -118,6 +127,32 @@ mod tests {
 
     fn terms(text: &str) -> Vec<Vec<String>> {
         tokenize(text).into_iter().map(|t| t.terms).collect()
+    }
+
+    #[test]
+    fn spans_are_where_tokenize_finds_words() {
+        let mut texts: Vec<String> = ["seeds/000_565f1685908f2278.txt", "seeds/003_11ad936ddc67a289.txt"]
+            .iter()
+            .filter_map(|p| std::fs::read_to_string(p).ok())
+            .collect();
+        // Letters, marks, tatweel, hamza, ligatures, joiners, digits, Latin and punctuation.
+        let alphabet: Vec<char> = "اأءؤئبةتـَُِّْٰۥۧٓٔﷺﻻ\u{200c}\u{200d}٣3aZ .،-ۡ۟ٱ".chars().collect();
+        let mut seed = 0x2545_F491_u64;
+        for _ in 0..2000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    seed ^= seed << 13;
+                    seed ^= seed >> 7;
+                    seed ^= seed << 17;
+                    alphabet[(seed % alphabet.len() as u64) as usize]
+                })
+                .collect();
+            texts.push(text);
+        }
+        for text in &texts {
+            let tokens: Vec<(usize, usize)> = tokenize(text).iter().map(|t| (t.start, t.end)).collect();
+            assert_eq!(spans(text), tokens, "{text:?}");
+        }
     }
 
     #[test]

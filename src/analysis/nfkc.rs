@@ -15,9 +15,10 @@ pub struct SourceChar {
 
 /// The NFKC form of `c` when it differs from `c`.
 pub fn lookup(c: char) -> Option<&'static str> {
-    // ASCII and the basic Arabic letters are their own NFKC form (the exhaustive test below
-    // covers them): skip the search for the chars that make up nearly all text.
-    if c < '\u{A0}' || ('\u{0621}'..='\u{064A}').contains(&c) {
+    // ASCII, the basic Arabic letters, the harakat and the Arabic-Indic digits are their own
+    // NFKC form (the exhaustive test below covers them): skip the search for the chars that
+    // make up nearly all text, vocalised text included.
+    if c < '\u{A0}' || ('\u{0621}'..='\u{0674}').contains(&c) {
         return None;
     }
     let key = u16::try_from(c as u32).ok()?;

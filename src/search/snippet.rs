@@ -6,7 +6,7 @@
 //! window is chosen from the positions, and only its words (from the word checkpoint before it)
 //! are analysed again to find where they are written.
 
-use crate::analysis::{self, Token};
+use crate::analysis;
 use crate::index::{Index, StoredDoc};
 
 /// Words in a snippet window.
@@ -19,28 +19,31 @@ fn utf16_len(s: &str) -> u32 {
     s.chars().map(|c| c.len_utf16() as u32).sum()
 }
 
-/// UTF-16 ranges, counted from the start of `text` plus `base` units, of the `tokens` (the words
-/// numbered `first..` of `text`) whose number is in `positions` (sorted).
-fn mark(text: &str, tokens: &[Token], first: u32, positions: &[u32], base: u32, out: &mut Ranges) {
+/// A word's byte range.
+type Span = (usize, usize);
+
+/// UTF-16 ranges, counted from the start of `text` plus `base` units, of the words at `spans`
+/// (numbered `first..` in `text`) whose number is in `positions` (sorted).
+fn mark(text: &str, spans: &[Span], first: u32, positions: &[u32], base: u32, out: &mut Ranges) {
     let mut offset = base;
     let mut seen = 0usize;
-    for (i, token) in tokens.iter().enumerate() {
-        // Tokens can share a source range (a ligature that folds to several words).
-        if token.start < seen || positions.binary_search(&(first + i as u32)).is_err() {
+    for (i, &(start, end)) in spans.iter().enumerate() {
+        // Words can share a source range (a ligature that folds to several words).
+        if start < seen || positions.binary_search(&(first + i as u32)).is_err() {
             continue;
         }
-        offset += utf16_len(&text[seen..token.start]);
-        let len = utf16_len(&text[token.start..token.end]);
+        offset += utf16_len(&text[seen..start]);
+        let len = utf16_len(&text[start..end]);
         out.push((offset, offset + len));
         offset += len;
-        seen = token.end;
+        seen = end;
     }
 }
 
 /// UTF-16 ranges of the words of `text` numbered in `positions` (sorted), from `base` units on.
 pub fn highlights(text: &str, positions: &[u32], base: u32, out: &mut Ranges) {
     if !positions.is_empty() {
-        mark(text, &analysis::tokenize(text), 0, positions, base, out);
+        mark(text, &analysis::spans(text), 0, positions, base, out);
     }
 }
 
@@ -57,7 +60,7 @@ pub fn body_highlights(index: &Index, doc: &StoredDoc, positions: &[u32], base: 
             break; // corrupt checkpoints: nothing further is trusted
         }
         units += utf16_len(&body[done..slice.start]);
-        let tokens = analysis::tokenize(&body[slice.clone()]);
+        let tokens = analysis::spans(&body[slice.clone()]);
         let last = first + tokens.len() as u32;
         let within = rest.iter().take_while(|&&q| q < last).count().max(1);
         mark(&body[slice.clone()], &tokens, first, &rest[..within], units, out);
@@ -104,15 +107,15 @@ pub fn snippet(index: &Index, doc: &StoredDoc, hits: &[(u32, u32)]) -> (String, 
     let end = start + (WINDOW_WORDS as u32).min(words);
     let (first, slice) = index.body_slice(doc, start, end);
     let base = slice.start;
-    let tokens = analysis::tokenize(&body[slice]);
+    let tokens = analysis::spans(&body[slice]);
     let token = |n: u32| n.checked_sub(first).and_then(|i| tokens.get(i as usize));
     let (Some(first_token), Some(last_token)) = (token(start), token(end - 1)) else {
         return (String::new(), Vec::new());
     };
-    let from = if start == 0 { 0 } else { base + first_token.start };
+    let from = if start == 0 { 0 } else { base + first_token.0 };
     let to = match token(end) {
-        Some(next) => body[..base + next.start].trim_end().len().max(base + last_token.end),
-        None => body.trim_end().len().max(base + last_token.end),
+        Some(next) => body[..base + next.0].trim_end().len().max(base + last_token.1),
+        None => body.trim_end().len().max(base + last_token.1),
     };
     let mut text = String::new();
     if start > 0 {
@@ -130,10 +133,10 @@ pub fn snippet(index: &Index, doc: &StoredDoc, hits: &[(u32, u32)]) -> (String, 
     let window_tokens = &tokens[i0..(end - first) as usize];
     let mut ranges = Vec::new();
     // Offsets in `shown`: the window's tokens, counted from where it begins in the body.
-    let shifted: Vec<Token> = window_tokens
+    let shifted: Vec<Span> = window_tokens
         .iter()
-        .filter(|t| base + t.start >= skipped)
-        .map(|t| Token { start: base + t.start - skipped, end: base + t.end - skipped, terms: Vec::new() })
+        .filter(|t| base + t.0 >= skipped)
+        .map(|t| (base + t.0 - skipped, base + t.1 - skipped))
         .collect();
     let dropped = (window_tokens.len() - shifted.len()) as u32;
     mark(shown, &shifted, start + dropped, &in_window, lead, &mut ranges);

@@ -21,8 +21,8 @@ fn written(index: &Index, ordinal: u32, term: &str) -> String {
         }
         _ => return term.to_string(),
     };
-    match position.checked_sub(first).and_then(|i| analysis::tokenize(text).into_iter().nth(i as usize)) {
-        Some(token) => text[token.start..token.end].to_string(),
+    match position.checked_sub(first).and_then(|i| analysis::spans(text).get(i as usize).copied()) {
+        Some((start, end)) => text[start..end].to_string(),
         None => term.to_string(),
     }
 }

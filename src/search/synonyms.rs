@@ -7,6 +7,8 @@
 //! To add a dialect pair, add a group. Spellings are folded like any query, so write them as
 //! people do. August's Levantine name آب is left out: it folds to اب, which is also "father".
 
+use std::sync::OnceLock;
+
 use super::query::{Alternative, Clause};
 use crate::analysis;
 
@@ -47,8 +49,10 @@ fn folded(spelling: &str) -> Vec<String> {
 /// Attaches to each clause that is a spelling in a group the group's other spellings; a
 /// two-word spelling typed as two clauses becomes one phrase clause.
 pub fn apply(clauses: &mut Vec<Clause>) {
-    let groups: Vec<Vec<Vec<String>>> =
-        GROUPS.iter().map(|g| g.iter().map(|s| folded(s)).collect()).collect();
+    // Folded once: analysing the ~60 spellings took 4% of a query.
+    static FOLDED: OnceLock<Vec<Vec<Vec<String>>>> = OnceLock::new();
+    let groups =
+        FOLDED.get_or_init(|| GROUPS.iter().map(|g| g.iter().map(|s| folded(s)).collect()).collect());
     let mut i = 0;
     while i < clauses.len() {
         let found = groups.iter().find_map(|group| {
