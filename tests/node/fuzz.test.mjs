@@ -14,6 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { performance } from 'node:perf_hooks';
 import { loadEngine, seedDocs } from './engine.mjs';
+import { prng } from '../lib/prng.mjs';
 
 const envInt = (name, dflt) => {
   const v = process.env[name];
@@ -29,18 +30,6 @@ const LEAK_SEARCHES = envInt('FAHRAS_FUZZ_LEAK', STRESS ? N * 10 : 100000);
 const LEAK_SECONDS = envInt('FAHRAS_FUZZ_LEAK_SECONDS', STRESS ? 600 : 45);
 const LEAK_MIN = Math.min(LEAK_SEARCHES, 4000);
 const LEAK_QUERY_UNITS = 32;
-
-// mulberry32: small, fast, seedable.
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = [...new Set(seedDocs().flatMap((d) => d.text.split(/[^\u0600-\u06FF]+/u)).filter((w) => w.length > 1))];
 const DIACRITICS = Array.from({ length: 0x0652 - 0x064b + 1 }, (_, i) => String.fromCharCode(0x064b + i)).concat(['\u0670', '\u0640']);

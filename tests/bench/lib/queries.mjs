@@ -2,6 +2,7 @@
 // the synthetic log is a fixed, seeded sample of the corpus, so every engine gets the same queries.
 import fs from 'node:fs';
 import path from 'node:path';
+import { prng } from '../../lib/prng.mjs';
 
 export function readWordLog(repo) {
   const f = path.join(repo, 'tests', 'quality', 'quran-queries.txt');
@@ -11,23 +12,12 @@ export function readWordLog(repo) {
     .map((l) => l.split('\t').pop().trim()).filter(Boolean);
 }
 
-function rng(seed) { // mulberry32
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // How a person types: no diacritics or Quranic marks, plain alef for alef wasla.
 const typed = (w) => w.normalize('NFKD').replace(/\p{M}+/gu, '').replace(/\u0671/g, '\u0627').replace(/\u0640/g, '');
 
 // n queries: 60% one word, 25% two consecutive words, 15% a 3-5 letter prefix (as-you-type).
 export function syntheticLog(docs, n = 200, seed = 42) {
-  const r = rng(seed);
+  const r = prng(seed);
   const out = [];
   const seen = new Set();
   let guard = 0;
