@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../lib/prng.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const QUERIES_FILE = path.join(HERE, 'quran-queries.txt');
@@ -96,21 +97,12 @@ export function loadQuran() {
   return verses;
 }
 
-function mulberry32(a) {
-  return () => {
-    a |= 0; a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Words that are not words: a lone letter (the disjoint letters الم, ن, ق are kept whole only when
 // they are 2+ letters long), or anything with a non-Arabic character left.
 const isWord = (w) => /^[\u0621-\u064A]{2,}$/.test(w);
 
 export function generateQueries(verses = loadQuran()) {
-  const rand = mulberry32(SEED);
+  const rand = prng(SEED);
   const pick = (n) => Math.floor(rand() * n);
   const modern = verses.map((v) => modernize(v.text).split(' '));
   const seen = new Set();
