@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // fahras benchmark: fahras vs MiniSearch, FlexSearch, lunr (+lunr.ar), Orama (+arabic stemmer) and
-// Pagefind, on the seeds, Quran (verse per doc) and Quran-passages corpora, in one run on this machine.
+// Pagefind, on the seeds, Quran (verse per doc), Quran-passages and Sahih al-Bukhari corpora, in one
+// run on this machine.
 // See tests/bench/README.md for what is measured and how. `make bench` runs it.
 //
 // Environment (all optional):
-//   BENCH_CORPORA=seeds,quran,passages   BENCH_ENGINES=fahras,minisearch,flexsearch,lunr,orama,pagefind
+//   BENCH_CORPORA=seeds,quran,passages,bukhari   BENCH_ENGINES=fahras,minisearch,flexsearch,lunr,orama,pagefind
 //   BENCH_QUICK=1            fewer repetitions (for a smoke run)
 //   BENCH_COLD_RUNS=5        cold page loads per site (median), BENCH_THROTTLED_RUNS=3 (0 = skip)
 //   BENCH_PASSES=3           timed passes over the query log (after one warm-up pass)
@@ -37,8 +38,8 @@ const { launch } = await import('./lib/browser.mjs');
 const { measureSite } = await import('./lib/browser.mjs');
 const { startServer } = await import('./lib/server.mjs');
 const { payload } = await import('./lib/payload.mjs');
-const { readWordLog, syntheticLog } = await import('./lib/queries.mjs');
-const { scoreRuns, metricsSource, readJudged } = await import('./lib/quality.mjs');
+const { queryLogs } = await import('./lib/queries.mjs');
+const { scoreRuns, metricsSource } = await import('./lib/quality.mjs');
 const { quantile, median } = await import('./lib/stats.mjs');
 const { renderReport } = await import('./lib/report.mjs');
 
@@ -75,25 +76,15 @@ for (const corpus of corpora) {
     continue;
   }
   const docs = loadDir(dir);
-  const judgedName = corpus === 'seeds' ? 'seeds' : corpus === 'quran' ? 'quran' : null;
-  const judged = judgedName ? await readJudged(judgedName) : null;
-  const wordLog = corpus === 'seeds' ? null : readWordLog(REPO);
-  const synth = syntheticLog(docs, 200);
-  // Latency log: the Quran word log where it applies, else the synthetic one; judged queries added.
-  const base = wordLog && wordLog.length ? wordLog : synth;
-  const latencyQueries = [...new Set([...(judged || []).map((c) => c.q), ...base])].slice(0, cfg.maxQueries);
+  const logs = await queryLogs(corpus, docs, { repo: REPO, max: cfg.maxQueries });
+  const { judged, latencyQueries } = logs;
   const C = data.corpora[corpus] = {
     dir, docs: docs.length, bytes: corpusBytes(dir), engines: {},
-    judged: judged ? judged.length : 0, wordLog: wordLog ? wordLog.length : 0, synth: synth.length,
-    latencyLog: wordLog && wordLog.length ? 'tests/quality/quran-queries.txt' : 'synthetic (seeded sample of the corpus)',
-    latencyQueries, firstQuery: latencyQueries[0],
+    judged: judged ? judged.length : 0, wordLog: logs.wordLog, synth: logs.synth,
+    latencyLog: logs.latencyLog, latencyQueries, firstQuery: latencyQueries[0],
+    resultQueries: { ...(judged ? { judged: judged.map((c) => c.q) } : {}), zeroHit: logs.zeroHit },
+    zeroHitLog: logs.zeroHitLog, judgedCases: judged,
   };
-  C.resultQueries = {
-    ...(judged ? { judged: judged.map((c) => c.q) } : {}),
-    zeroHit: wordLog && wordLog.length ? wordLog : synth,
-  };
-  C.zeroHitLog = wordLog && wordLog.length ? 'quran-queries.txt' : 'synthetic';
-  C.judgedCases = judged;
   log(`${corpus}: ${docs.length} docs, ${(C.bytes / 1e6).toFixed(2)} MB; ${latencyQueries.length} latency queries; judged ${C.judged}`);
 
   for (const engine of engines) {

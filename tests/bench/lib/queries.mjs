@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { prng } from '../../lib/prng.mjs';
+import { readJudged } from './quality.mjs';
 
 export function readWordLog(repo) {
   const f = path.join(repo, 'tests', 'quality', 'quran-queries.txt');
@@ -40,4 +41,33 @@ export function syntheticLog(docs, n = 200, seed = 42) {
     out.push(q);
   }
   return out;
+}
+
+// Which logs each corpus gets: its judged set (tests/quality/<name>.json), the Quran word log for
+// the Quran-text corpora, else a synthetic log of that many queries.
+const LOGS = {
+  seeds: { judged: 'seeds', synthetic: 200 },
+  quran: { judged: 'quran', words: true },
+  passages: { words: true },
+  bukhari: { synthetic: 300 },
+};
+
+// The queries one corpus is measured with. Latency log: the judged queries, then the word log where
+// it applies, else the synthetic one, at most `max`; zero-hit log: the word or synthetic log.
+export async function queryLogs(corpus, docs, { repo, max }) {
+  const spec = LOGS[corpus];
+  if (!spec) throw new Error(`no query logs defined for corpus ${corpus}`);
+  const judged = spec.judged ? await readJudged(spec.judged) : null;
+  const words = spec.words ? readWordLog(repo) : null;
+  const synth = words?.length ? [] : syntheticLog(docs, spec.synthetic ?? 200);
+  const base = words?.length ? words : synth;
+  return {
+    judged,
+    wordLog: words ? words.length : 0,
+    synth: synth.length,
+    latencyQueries: [...new Set([...(judged || []).map((c) => c.q), ...base])].slice(0, max),
+    latencyLog: words?.length ? 'tests/quality/quran-queries.txt' : 'synthetic (seeded sample of the corpus)',
+    zeroHit: base,
+    zeroHitLog: words?.length ? 'quran-queries.txt' : 'synthetic',
+  };
 }
