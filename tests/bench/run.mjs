@@ -17,8 +17,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { ensureDeps } from './lib/deps.mjs';
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(BENCH, '..', '..');
@@ -26,11 +27,7 @@ const OUT = path.join(BENCH, 'out');
 const T0 = performance.now();
 const log = (...a) => console.error(`[bench ${((performance.now() - T0) / 1000).toFixed(0).padStart(4)}s]`, ...a);
 
-// The peers live in tests/bench/node_modules (own package.json + lock); install when missing.
-if (!fs.existsSync(path.join(BENCH, 'node_modules', 'playwright-core'))) {
-  log('installing bench dependencies (npm ci in tests/bench)');
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: BENCH, stdio: 'inherit' });
-}
+ensureDeps(log);
 
 const { CORPORA, prepareCorpus, loadDir, corpusBytes } = await import('./lib/corpora.mjs');
 const { ENGINES, JS_PEERS, buildPeer, buildPagefind, buildFahras, fahrasIndexTime, fahrasProfile, indexSections } = await import('./lib/engines.mjs');
@@ -41,6 +38,7 @@ const { payload } = await import('./lib/payload.mjs');
 const { queryLogs } = await import('./lib/queries.mjs');
 const { scoreRuns, metricsSource } = await import('./lib/quality.mjs');
 const { quantile, median } = await import('./lib/stats.mjs');
+const { zeroHits } = await import('./lib/passes.mjs');
 const { renderReport } = await import('./lib/report.mjs');
 
 const list = (v, all) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : all);
@@ -149,7 +147,7 @@ try {
         const perQuery = m.latency.map((xs) => median(xs));
         E.latency = { p50: quantile(perQuery, 0.5), p95: quantile(perQuery, 0.95), p99: quantile(perQuery, 0.99), n: perQuery.length };
         const zh = m.results.zeroHit;
-        E.zeroHit = { rate: zh.filter((r) => !Array.isArray(r) || r.length === 0).length / zh.length, n: zh.length, errors: zh.filter((r) => !Array.isArray(r)).length };
+        E.zeroHit = { rate: zeroHits(zh) / zh.length, n: zh.length, errors: zh.filter((r) => !Array.isArray(r)).length };
         if (m.results.judged) {
           E.quality = await scoreRuns(C.judgedCases, m.results.judged.map((r) => (Array.isArray(r) ? r : [])), cfg.k);
         }

@@ -1,6 +1,7 @@
 // Headless Chromium measurements of one site (= one engine on one corpus).
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { latencyPasses, resultIds } from './passes.mjs';
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -86,40 +87,11 @@ export async function measureSite(browser, server, sitePath, opts) {
   // Warm page: latency passes, then the result lists.
   const { ctx, page } = await openPage(browser, url);
 
-  out.latency = await page.evaluate(async ({ queries, passes, k }) => {
-    const eng = window.__engine;
-    const per = queries.map(() => []);
-    for (let p = 0; p <= passes; p++) { // pass 0 warms up (JIT, Pagefind chunk loads)
-      for (let i = 0; i < queries.length; i++) {
-        const t = performance.now();
-        try {
-          let r = eng.search(queries[i], k);
-          if (r && typeof r.then === 'function') r = await r;
-        } catch { /* errors are counted by the result pass */ }
-        const dt = performance.now() - t;
-        if (p > 0) per[i].push(dt);
-      }
-    }
-    return per;
-  }, { queries: latencyQueries, passes, k });
-
+  // The loops of passes.mjs run in the page, on the adapter main.mjs published.
+  const inPage = (fn, ...args) => page.evaluate(`(${fn})(window.__engine, ${args.map((a) => JSON.stringify(a)).join(', ')})`);
+  out.latency = await inPage(latencyPasses, latencyQueries, passes, k);
   out.results = {};
-  for (const [name, queries] of Object.entries(resultQueries)) {
-    out.results[name] = await page.evaluate(async ({ queries, k }) => {
-      const eng = window.__engine;
-      const res = [];
-      for (const q of queries) {
-        try {
-          let r = eng.search(q, k);
-          if (r && typeof r.then === 'function') r = await r;
-          res.push(r.map((h) => h.id));
-        } catch (e) {
-          res.push({ error: String(e && e.message || e) });
-        }
-      }
-      return res;
-    }, { queries, k });
-  }
+  for (const [name, queries] of Object.entries(resultQueries)) out.results[name] = await inPage(resultIds, queries, k);
   await ctx.close();
   return out;
 }

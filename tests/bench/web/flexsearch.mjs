@@ -2,7 +2,7 @@
 // makes 'forward' index word endings); 'forward' gives prefix search; `suggest` returns partial
 // matches when not every word is found.
 import { Document, Encoder } from 'flexsearch';
-import { stripMarks, fetchJSON, docsJSON } from './common.mjs';
+import { stripMarks, fetchFiles, docsJSON } from './common.mjs';
 
 function create() {
   return new Document({
@@ -20,8 +20,9 @@ export async function build(docs) {
   return { 'index.json': JSON.stringify(out), 'docs.json': docsJSON(docs) };
 }
 
-export async function load() {
-  const [parts, docs] = await Promise.all([fetchJSON('index.json'), fetchJSON('docs.json')]);
+export async function open(files) {
+  const parts = JSON.parse(files['index.json']);
+  const docs = JSON.parse(files['docs.json']);
   const idx = create();
   for (const [key, data] of Object.entries(parts)) await idx.import(key, data);
   return {
@@ -34,3 +35,5 @@ export async function load() {
     },
   };
 }
+
+export const load = async () => open(await fetchFiles(['index.json', 'docs.json']));

@@ -2,7 +2,7 @@
 import lunr from 'lunr';
 import stemmerSupport from 'lunr-languages/lunr.stemmer.support.js';
 import ar from 'lunr-languages/lunr.ar.js';
-import { fetchJSON, docsJSON } from './common.mjs';
+import { fetchFiles, docsJSON } from './common.mjs';
 
 stemmerSupport(lunr);
 ar(lunr);
@@ -29,12 +29,14 @@ function query(idx, q) {
   });
 }
 
-export async function load() {
-  const [data, docs] = await Promise.all([fetchJSON('index.json'), fetchJSON('docs.json')]);
-  const idx = lunr.Index.load(data);
+export function open(files) {
+  const idx = lunr.Index.load(JSON.parse(files['index.json']));
+  const docs = JSON.parse(files['docs.json']);
   return {
     search(q, k) {
       return query(idx, q).slice(0, k).map((r) => ({ id: docs[r.ref][0], title: docs[r.ref][1] }));
     },
   };
 }
+
+export const load = async () => open(await fetchFiles(['index.json', 'docs.json']));

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { stripMarks, fetchText, fetchJSON, docsJSON } from './common.mjs';
+import { stripMarks, fetchFiles, docsJSON } from './common.mjs';
 
 const OPTIONS = {
   idField: 'i',
@@ -14,12 +14,14 @@ export function build(docs) {
   return { 'index.json': JSON.stringify(ms), 'docs.json': docsJSON(docs) };
 }
 
-export async function load() {
-  const [idx, docs] = await Promise.all([fetchText('index.json'), fetchJSON('docs.json')]);
-  const ms = MiniSearch.loadJSON(idx, OPTIONS);
+export function open(files) {
+  const ms = MiniSearch.loadJSON(files['index.json'], OPTIONS);
+  const docs = JSON.parse(files['docs.json']);
   return {
     search(q, k) {
       return ms.search(q).slice(0, k).map((h) => ({ id: docs[h.id][0], title: docs[h.id][1] }));
     },
   };
 }
+
+export const load = async () => open(await fetchFiles(['index.json', 'docs.json']));

@@ -2,7 +2,7 @@
 // Orama keeps the documents inside its index, so no separate docs.json ships.
 import { create, insertMultiple, search, save, load as oramaLoad } from '@orama/orama';
 import { stemmer, language } from '@orama/stemmers/arabic';
-import { fetchJSON } from './common.mjs';
+import { fetchFiles } from './common.mjs';
 
 function createDb() {
   return create({
@@ -18,10 +18,9 @@ export async function build(docs) {
   return { 'index.json': JSON.stringify(await save(db)) };
 }
 
-export async function load() {
-  const data = await fetchJSON('index.json');
+export async function open(files) {
   const db = createDb();
-  await oramaLoad(db, data);
+  await oramaLoad(db, JSON.parse(files['index.json']));
   return {
     search(q, k) {
       const r = search(db, { term: q, limit: k, ...SEARCH });
@@ -30,3 +29,5 @@ export async function load() {
     },
   };
 }
+
+export const load = async () => open(await fetchFiles(['index.json']));
