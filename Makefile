@@ -3,7 +3,9 @@
 #   make wasm    build the engine to www/pkg (FAHRAS_CORPUS=dir for another corpus)
 #   make demo    setup + wasm + serve www/ on http://127.0.0.1:8000/
 #   make test    setup + wasm + every test layer (what .ci/run does)
-#   make bench   benchmarks (tests/bench)
+#   make bench   benchmarks in Chromium against other engines (tests/bench; RESULTS.md)
+#   make bench-quick  latency in Node on the Quran and Bukhari, fahras vs JS peers (out/quick.md);
+#                BENCH_FAHRAS_EXTRA=name=dir/{corpus}/pkg,... adds prebuilt fahras builds as rows
 #   make stress  long property tests and fuzzing
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -21,7 +23,7 @@ NODE_TESTS := $(call node_tests,node)
 BROWSER_TESTS := $(call node_tests,browser)
 QUALITY_TESTS := $(call node_tests,quality)
 
-.PHONY: help setup wasm demo serve test test-rust lint test-node test-browser test-quality bench stress clean
+.PHONY: help setup wasm demo serve test test-rust lint test-node test-browser test-quality bench bench-quick stress clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -69,12 +71,21 @@ test-browser:
 test-quality:
 	$(call run_node_tests,quality,$(QUALITY_TESTS))
 
-bench: setup wasm
+define bench_deps
 	@if [ -f tests/bench/package.json ] && [ ! -d tests/bench/node_modules ]; then \
 	  if [ -f tests/bench/package-lock.json ]; then npm ci --prefix tests/bench --no-audit --no-fund; \
 	  else npm install --prefix tests/bench --no-audit --no-fund; fi; \
 	fi
+endef
+
+bench: setup wasm
+	$(bench_deps)
 	node tests/bench/run.mjs
+
+# No browser and no www/pkg: builds fahras for each corpus itself (tests/bench/out/<corpus>/pkg).
+bench-quick: setup
+	$(bench_deps)
+	node tests/bench/quick.mjs
 
 # Property tests with 20000 cases (tests/proptest.rs runs its search and index-building
 # properties a 20th and a 40th of that), the worst-case queries with their timings

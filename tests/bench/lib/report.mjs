@@ -1,13 +1,13 @@
 // Markdown report: one table per corpus with ratios to fahras, one quality table, method notes.
 const ORDER = ['fahras', 'pagefind', 'minisearch', 'flexsearch', 'lunr', 'orama'];
-const NAMES = {
+export const NAMES = {
   fahras: 'fahras', pagefind: 'Pagefind', minisearch: 'MiniSearch', flexsearch: 'FlexSearch',
   lunr: 'lunr + lunr.ar', orama: 'Orama + ar stemmer',
 };
 
 const kb = (b) => (b == null ? '–' : b >= 1e6 ? `${(b / 1e6).toFixed(2)} MB` : `${(b / 1e3).toFixed(1)} kB`);
 const ms = (x) => (x == null || Number.isNaN(x) ? '–' : x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${x.toFixed(0)} ms` : `${x.toFixed(1)} ms`);
-const lat = (x) => (x == null || Number.isNaN(x) ? '–' : x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`);
+export const lat = (x) => (x == null || Number.isNaN(x) ? '–' : x >= 1 ? `${x.toFixed(2)} ms` : `${(x * 1000).toFixed(0)} µs`);
 const pct = (x) => (x == null ? '–' : `${(x * 100).toFixed(1)}%`);
 const f3 = (x) => (x == null ? '–' : x.toFixed(3));
 
