@@ -116,7 +116,7 @@ export function renderReport(d) {
     '**Query latency**: in Chromium (not Node), cross-origin-isolated page (5 µs timer), one warm-up pass over the log then timed passes; per-query median over passes, then p50/p95/p99 over queries. Each call returns the top 10 ids + titles; fahras also builds snippets and highlights for its hits, peers do not.',
     '**Memory**: after load + first query and three forced GCs: V8 `usedSize` of the page (CDP `Runtime.getHeapUsage`; an empty page is ~1 MB) and the byte length of every WebAssembly memory the page instantiated.',
     '**Zero-hit**: share of the word-log (or synthetic-log) queries with no result at all.',
-    'Configuration of peers (see `tests/bench/web/README.md`): each library\'s documented Arabic support where it has one; a `\\p{M}` mark-stripping normaliser in the documented hook where it has none (MiniSearch, FlexSearch); prefix on the last word and typo tolerance where offered (MiniSearch prefix + fuzzy 0.2, FlexSearch `forward`, lunr trailing wildcard on the last word, Orama tolerance 1, Pagefind defaults).',
+    'Configuration of peers (see `tests/bench/web/README.md`): each library\'s documented Arabic support where it has one; a `\\p{M}` mark-stripping normaliser in the documented hook where it has none (MiniSearch, FlexSearch), and on Orama\'s documents and queries (its Arabic tokenizer splits words at every mark); prefix on the last word and typo tolerance where offered (MiniSearch prefix + fuzzy 0.2, FlexSearch `forward`, lunr trailing wildcard on the last word, Orama tolerance 1, Pagefind defaults).',
   ].map((x) => `- ${x}`), '');
   if (d.notes.length) L.push('## Notes', '', ...d.notes.map((n) => `- ${n}`), '');
   return L.join('\n');
