@@ -30,7 +30,7 @@ const log = (...a) => console.error(`[bench ${((performance.now() - T0) / 1000).
 ensureDeps(log);
 
 const { CORPORA, prepareCorpus, loadDir, corpusBytes } = await import('./lib/corpora.mjs');
-const { ENGINES, JS_PEERS, buildPeer, buildPagefind, buildFahras, fahrasIndexTime, fahrasProfile, indexSections } = await import('./lib/engines.mjs');
+const { ENGINES, JS_PEERS, buildPeer, buildPagefind, buildFahras, buildFahrasSiteOnly, fahrasIndexTime, fahrasProfile, indexSections } = await import('./lib/engines.mjs');
 const { launch } = await import('./lib/browser.mjs');
 const { measureSite } = await import('./lib/browser.mjs');
 const { startServer } = await import('./lib/server.mjs');
@@ -92,7 +92,6 @@ for (const corpus of corpora) {
       if (engine === 'fahras') {
         if (process.env.BENCH_SKIP_FAHRAS_BUILD && fs.existsSync(path.join(OUT, corpus, 'pkg', 'fahras_bg.wasm'))) {
           log(`${corpus}/fahras: reusing out/${corpus}/pkg`);
-          const { buildFahrasSiteOnly } = await import('./lib/engines.mjs');
           await buildFahrasSiteOnly(corpus, OUT, site);
         } else {
           log(`${corpus}/fahras: scripts/build-wasm.sh (cargo)`);

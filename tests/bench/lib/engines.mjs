@@ -136,9 +136,14 @@ export async function buildFahras(corpus, corpusDir, outRoot, siteDir, log) {
   });
   const wallMs = performance.now() - t;
   if (r.status !== 0) throw new Error(`build-wasm.sh failed (${r.status}):\n${(r.stderr || '').slice(-3000)}`);
-  writeSite(siteDir, { 'index.html': page('fahras'), 'app.js': await bundle('fahras') });
-  copyDir(pkg, path.join(siteDir, 'pkg'));
+  await buildFahrasSiteOnly(corpus, outRoot, siteDir);
   return { wallMs };
+}
+
+// The fahras site around an already built out/<corpus>/pkg (BENCH_SKIP_FAHRAS_BUILD).
+export async function buildFahrasSiteOnly(corpus, outRoot, siteDir) {
+  writeSite(siteDir, { 'index.html': page('fahras'), 'app.js': await bundle('fahras') });
+  copyDir(path.join(outRoot, corpus, 'pkg'), path.join(siteDir, 'pkg'));
 }
 
 // Native timing of fahras::corpus::load + fahras::index::write (what build.rs does), release
