@@ -177,8 +177,8 @@ export function fahrasProfile(corpusDir, queriesFile, log) {
 export function indexSections(file) {
   if (!fs.existsSync(file)) return null;
   const b = fs.readFileSync(file);
-  if (b.length < 52 || b.toString('latin1', 0, 4) !== 'FHRS') return null;
-  const names = ['DOCS', 'STRINGS', 'TERMS', 'POSTINGS'];
+  if (b.length < 60 || b.toString('latin1', 0, 4) !== 'FHRS') return null;
+  const names = ['DOCS', 'STRINGS', 'TERMS', 'POSTINGS', 'WORDS'];
   const out = {};
   for (let i = 0; i < names.length; i++) {
     const off = b.readUInt32LE(20 + 8 * i), len = b.readUInt32LE(24 + 8 * i);

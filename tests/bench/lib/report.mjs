@@ -70,8 +70,8 @@ export function renderReport(d) {
     if (F?.profile) {
       const p = F.profile;
       extra.push(`fahras warm-query breakdown (native, same log): mean ${lat(p.search10_us.mean / 1000)} with limit 10 vs ${lat(p.search1_us.mean / 1000)} with limit 1; ` +
-        `${(p.snippet_share_of_search10 * 100).toFixed(0)}% of the limit-10 time is snippet building for ${p.hits_per_query} hits of ~${p.words_per_hit} words ` +
-        `(re-analysing those bodies alone: ${lat(p.tokenize_hits_us_mean / 1000)} per query)`);
+        `${p.hits_per_query} hits of ~${p.words_per_hit} words a query, whose snippets are cut from the matched positions ` +
+        `(re-analysing those bodies whole would cost ${lat(p.tokenize_hits_us_mean / 1000)} per query)`);
     }
     extra.push(`latency log: ${C.latencyQueries.length} queries, ${C.latencyLog}; first query: \`${C.firstQuery}\``);
     extra.push(`zero-hit log: ${C.zeroHitLog} (${C.zeroHitLog === 'synthetic' ? C.synth : C.wordLog} queries)`);

@@ -2,9 +2,9 @@
 //!   Prints {"median_ms":..,"runs_ms":[..],"index_bytes":..,"docs":..} for corpus::load + index::write
 //!   (what build.rs does), natively. With BENCH_DUMP_INDEX=path the index bytes are written there.
 //! fahras-bench-indexer profile CORPUS_DIR QUERIES_FILE
-//!   Diagnosis of warm query time, natively: for each query (one per line), search() with limit 10,
-//!   then the share of that time spent re-analysing hit bodies for snippets (analysis::tokenize and
-//!   snippet::snippet on the same bodies), and search() with limit 1 for comparison.
+//!   Diagnosis of warm query time, natively: for each query (one per line), search() with limit 10
+//!   and with limit 1, and what analysing the hits' whole bodies would cost (snippets are cut from
+//!   the matched positions instead).
 use std::path::Path;
 use std::time::Instant;
 
@@ -59,7 +59,7 @@ fn profile(dir: &Path, queries: &Path) {
         f();
         t.elapsed().as_secs_f64() * 1e6
     };
-    let (mut s10, mut s1, mut tok, mut snip, mut hits_n, mut body_words) = (vec![], vec![], vec![], vec![], 0usize, 0usize);
+    let (mut s10, mut s1, mut tok, mut hits_n, mut body_words) = (vec![], vec![], vec![], 0usize, 0usize);
     for pass in 0..3 {
         for q in &qs {
             let mut res = None;
@@ -68,8 +68,6 @@ fn profile(dir: &Path, queries: &Path) {
                 std::hint::black_box(index.search(q, &opts(1)));
             });
             let res = res.unwrap();
-            let terms: fahras::search::snippet::Terms =
-                fahras::analysis::tokenize(q).into_iter().flat_map(|t| t.terms).collect();
             let bodies: Vec<String> =
                 res.hits.iter().filter_map(|h| index.get(&h.id, None)).map(|d| d.text).collect();
             let tt = time(&mut || {
@@ -77,16 +75,10 @@ fn profile(dir: &Path, queries: &Path) {
                     std::hint::black_box(fahras::analysis::tokenize(b));
                 }
             });
-            let ts = time(&mut || {
-                for b in &bodies {
-                    std::hint::black_box(fahras::search::snippet::snippet(b, &terms));
-                }
-            });
             if pass > 0 {
                 s10.push(t10);
                 s1.push(t1);
                 tok.push(tt);
-                snip.push(ts);
             } else {
                 hits_n += bodies.len();
                 body_words += bodies.iter().map(|b| b.split_whitespace().count()).sum::<usize>();
@@ -98,8 +90,7 @@ fn profile(dir: &Path, queries: &Path) {
         "{{\"queries\":{},\"hits_per_query\":{:.2},\"words_per_hit\":{:.0},\
          \"search10_us\":{{\"p50\":{:.1},\"p95\":{:.1},\"mean\":{:.1}}},\
          \"search1_us\":{{\"p50\":{:.1},\"mean\":{:.1}}},\
-         \"tokenize_hits_us_mean\":{:.1},\"snippet_hits_us_mean\":{:.1},\
-         \"snippet_share_of_search10\":{:.3}}}",
+         \"tokenize_hits_us_mean\":{:.1}}}",
         qs.len(),
         hits_n as f64 / qs.len() as f64,
         body_words as f64 / hits_n.max(1) as f64,
@@ -109,8 +100,6 @@ fn profile(dir: &Path, queries: &Path) {
         median(&s1),
         sum(&s1) / s1.len() as f64,
         sum(&tok) / tok.len() as f64,
-        sum(&snip) / snip.len() as f64,
-        sum(&snip) / sum(&s10),
     );
 }
 
