@@ -21,7 +21,7 @@ fn main() {
     if args.iter().any(|a| a == "--explain") {
         for clause in fahras::search::query::parse(&query) {
             for readings in &clause.words {
-                let matched = fahras::search::expand::expand(embedded(), readings, clause.prefix, false);
+                let matched = fahras::search::expand::expand(embedded(), readings, clause.prefix, false, &[]);
                 let terms: Vec<String> =
                     matched.iter().map(|m| format!("{}({:?})", m.term, m.kind)).collect();
                 println!("{readings:?} -> {}", terms.join(" "));

@@ -127,7 +127,7 @@ fn add_stem_terms(index: &Index, stem: &str, kind: Kind, out: &mut Vec<Matched>)
 /// Adds the terms a word being typed completes to, after any prefix the stemmer strips or a
 /// proclitic: the [`MAX_COMPLETIONS`] found in most documents (a two-letter prefix completes to
 /// hundreds of terms, and each costs a posting cursor).
-fn add_completions(index: &Index, readings: &[String], out: &mut Vec<Matched>) {
+fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mut Vec<Matched>) {
     let mut found: Vec<(u32, u32, String)> = Vec::new();
     for reading in readings {
         for p in scan_prefixes() {
@@ -140,14 +140,35 @@ fn add_completions(index: &Index, readings: &[String], out: &mut Vec<Matched>) {
     super::heapsort::sort_by(&mut found, &|a, b| (a.0, b.1) > (b.0, a.1));
     found.dedup_by_key(|f| f.1);
     let new: Vec<_> = found.into_iter().filter(|f| !out.iter().any(|m| m.ordinal == f.1)).collect();
-    for (_, ordinal, term) in new.into_iter().take(MAX_COMPLETIONS) {
+    let mut rest = new.into_iter();
+    for (_, ordinal, term) in rest.by_ref().take(MAX_COMPLETIONS) {
+        push(out, term, ordinal, Kind::Prefix);
+    }
+    // Rarer completions still count where the query's other words are: a long query ending in
+    // a short prefix must find its document even when the completion it needs is rare.
+    if context.is_empty() {
+        return;
+    }
+    let in_context = |ordinal: u32| {
+        let mut cursor = index.cursor(ordinal);
+        context.iter().any(|&doc| cursor.seek(doc) == doc)
+    };
+    let fits: Vec<_> = rest.filter(|f| in_context(f.1)).take(MAX_COMPLETIONS).collect();
+    for (_, ordinal, term) in fits {
         push(out, term, ordinal, Kind::Prefix);
     }
 }
 
 /// Terms matching a word with the given readings. `strict` limits matching to exact and stem
-/// (phrases and exclusions).
-pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) -> Vec<Matched> {
+/// (phrases and exclusions). `context` (sorted documents the query's other words match, or
+/// empty) lets rare completions of a prefix in.
+pub fn expand(
+    index: &Index,
+    readings: &[String],
+    prefix: bool,
+    strict: bool,
+    context: &[u32],
+) -> Vec<Matched> {
     let mut out: Vec<Matched> = Vec::new();
     for reading in readings {
         if let Some(ordinal) = index.term(reading) {
@@ -163,7 +184,7 @@ pub fn expand(index: &Index, readings: &[String], prefix: bool, strict: bool) ->
         return out;
     }
     if prefix {
-        add_completions(index, readings, &mut out);
+        add_completions(index, readings, context, &mut out);
     }
     let found = !out.is_empty();
     for reading in readings {
@@ -221,7 +242,7 @@ mod tests {
     fn matched(bytes: &[u8], word: &str, prefix: bool) -> Vec<(String, Kind)> {
         let index = Index::open(bytes).unwrap();
         let readings = vec![analysis::fold(word)];
-        expand(&index, &readings, prefix, false).into_iter().map(|m| (m.term, m.kind)).collect()
+        expand(&index, &readings, prefix, false, &[]).into_iter().map(|m| (m.term, m.kind)).collect()
     }
 
     #[test]

@@ -445,6 +445,33 @@ mod tests {
     }
 
     #[test]
+    fn a_rare_completion_the_other_words_call_for_is_found() {
+        let letters = ["ب", "ت", "ج", "د", "ر", "س", "ص", "ط"];
+        // 64 completions of مست in two documents each, and one rare one beside حموشي.
+        let mut docs: Vec<Document> = (0..64)
+            .flat_map(|i| {
+                let word = format!("مست{}{}", letters[i / 8], letters[i % 8]);
+                (0..2).map(move |j| Document {
+                    id: format!("f{i}-{j}"),
+                    title: "t".into(),
+                    text: format!("{word} كلمة"),
+                    ..Default::default()
+                })
+            })
+            .collect();
+        docs.push(Document {
+            id: "a".into(),
+            title: "t".into(),
+            text: "حموشي مستنقعات".into(),
+            ..Default::default()
+        });
+        let bytes = index::write(&docs);
+        assert_eq!(ids(&search(&bytes, "حموشي مست")), ["a"]);
+        assert!(!search(&bytes, "حموشي مست").relaxed);
+        assert!(search(&bytes, "مست").total > 2 * expand::MAX_COMPLETIONS - 10);
+    }
+
+    #[test]
     fn nothing_found_suggests_close_words_as_written() {
         let bytes = corpus();
         let r = search(&bytes, "الرباطططط ");

@@ -7,6 +7,7 @@ use super::expand::{self, Kind};
 use super::query::{self, Clause};
 use super::{synonyms, translit, MAX_GUESSED_WORDS};
 use crate::analysis;
+use crate::index::postings::END;
 use crate::index::Index;
 
 /// A dictionary term and the weight of its matches.
@@ -41,12 +42,45 @@ impl Planned {
     }
 }
 
-fn branch(index: &Index, words: &[Vec<String>], prefix: bool, strict: bool) -> (Branch, Vec<Kind>) {
+/// Documents of the other words that a prefix's rare completions may be checked against, at most.
+const MAX_CONTEXT: u32 = 4096;
+
+/// The documents (sorted) of the rarest planned positive word, if there are few enough: where a
+/// completion of the word being typed can only matter.
+fn context(index: &Index, planned: &[Planned]) -> Vec<u32> {
+    let words = planned
+        .iter()
+        .filter(|p| !p.clause.negated && !p.stopword)
+        .filter_map(|p| p.branches.first()?.words.first());
+    let count = |w: &Vec<Term>| w.iter().map(|t| index.cursor(t.ordinal).doc_count()).sum::<u32>();
+    let Some(rarest) = words.filter(|w| !w.is_empty()).min_by_key(|w| count(w)) else { return Vec::new() };
+    if count(rarest) > MAX_CONTEXT {
+        return Vec::new();
+    }
+    let mut docs = Vec::new();
+    for term in rarest {
+        let mut cursor = index.cursor(term.ordinal);
+        while cursor.advance() != END {
+            docs.push(cursor.doc());
+        }
+    }
+    super::heapsort::sort_by(&mut docs, &|a, b| a < b);
+    docs.dedup();
+    docs
+}
+
+fn branch(
+    index: &Index,
+    words: &[Vec<String>],
+    prefix: bool,
+    strict: bool,
+    context: &[u32],
+) -> (Branch, Vec<Kind>) {
     let mut kinds = Vec::new();
     let words = words
         .iter()
         .map(|readings| {
-            let matched = expand::expand(index, readings, prefix, strict);
+            let matched = expand::expand(index, readings, prefix, strict, context);
             kinds.extend(matched.iter().map(|m| m.kind));
             matched.iter().map(|m| Term { ordinal: m.ordinal, weight: m.kind.weight() }).collect()
         })
@@ -56,10 +90,11 @@ fn branch(index: &Index, words: &[Vec<String>], prefix: bool, strict: bool) -> (
 
 /// Plans a clause; without `guess`, only spellings found as written (exact, stem, prefix)
 /// count, as for a query retyped on the other keyboard layout.
-fn plan_clause(index: &Index, mut clause: Clause, guess: bool) -> Planned {
+fn plan_clause(index: &Index, mut clause: Clause, guess: bool, before: &[Planned]) -> Planned {
     // A word with synonyms is a known word: its spellings are matched, not guessed at.
     let strict = clause.phrase || clause.negated || !clause.alternatives.is_empty() || !guess;
-    let (first, kinds) = branch(index, &clause.words, clause.prefix, strict);
+    let context = if clause.prefix && !strict { context(index, before) } else { Vec::new() };
+    let (first, kinds) = branch(index, &clause.words, clause.prefix, strict, &context);
     let guessed = kinds.iter().all(|k| matches!(k, Kind::Fuzzy(_)));
     if kinds.is_empty() && !clause.phrase && guess {
         if let Some(word) = clause.words[0].first() {
@@ -69,7 +104,7 @@ fn plan_clause(index: &Index, mut clause: Clause, guess: bool) -> Planned {
     let mut branches = vec![first];
     for alternative in &clause.alternatives {
         let words: Vec<Vec<String>> = alternative.words.iter().map(|w| vec![w.clone()]).collect();
-        let (mut alt, _) = branch(index, &words, false, true);
+        let (mut alt, _) = branch(index, &words, false, true, &[]);
         alt.weight = alternative.weight;
         branches.push(alt);
     }
@@ -83,9 +118,10 @@ fn plan_clause(index: &Index, mut clause: Clause, guess: bool) -> Planned {
 pub fn plan(index: &Index, query: &str, guess: bool) -> Vec<Planned> {
     let mut clauses = query::parse(query);
     synonyms::apply(&mut clauses);
-    clauses
-        .into_iter()
-        .enumerate()
-        .map(|(i, c)| plan_clause(index, c, guess && i < MAX_GUESSED_WORDS))
-        .collect()
+    let mut planned: Vec<Planned> = Vec::with_capacity(clauses.len());
+    for (i, c) in clauses.into_iter().enumerate() {
+        let p = plan_clause(index, c, guess && i < MAX_GUESSED_WORDS, &planned);
+        planned.push(p);
+    }
+    planned
 }
