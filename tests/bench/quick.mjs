@@ -111,6 +111,7 @@ for (const corpus of corpora) {
   log(`${corpus}: ${docs.length} docs, ${queries.length} queries`);
   const notes = [];
   const table = [];
+  const failed = new Set();
   for (const [name, open] of rows(corpus, dir, docs, notes)) {
     try {
       const eng = await open();
@@ -123,13 +124,14 @@ for (const corpus of corpora) {
       table.push(`| ${name} | ${cells.join(' | ')} | ${zeroHits(results)}${errors ? ` (${errors} errors)` : ''} |`);
     } catch (e) {
       log(`${corpus}/${name}: ${e.message}`);
+      failed.add(name);
       table.push(`| ${name} | ${e.message.split('\n')[0].replaceAll('|', '\\|')} | | | |`);
     }
     await forceGC();
   }
   const pkgs = [['fahras', path.join(OUT, corpus, 'pkg')], ...extras.map((x) => [`fahras ${x.name}`, x.dir.replaceAll('{corpus}', corpus)])];
   for (const [name, pkg] of pkgs) {
-    if (engines.includes('fahras') && fs.existsSync(path.join(pkg, 'fahras_bg.wasm'))) notes.push(`${name} wasm + glue: ${(wasmBytes(pkg) / 1e6).toFixed(2)} MB raw`);
+    if (engines.includes('fahras') && !failed.has(name) && fs.existsSync(path.join(pkg, 'fahras_bg.wasm'))) notes.push(`${name} wasm + glue: ${(wasmBytes(pkg) / 1e6).toFixed(2)} MB raw`);
   }
   L.push(`## ${corpus}: ${docs.length.toLocaleString('en')} documents, ${(corpusBytes(dir) / 1e6).toFixed(2)} MB`, '');
   L.push(`${queries.length} queries, ${latencyLog}; per query the median of ${passes} timed passes after one warm-up pass.`, '');
