@@ -9,7 +9,18 @@ pub fn write(out: &mut Vec<u8>, mut value: u32) {
 }
 
 /// Reads a varint at `*pos`, advancing it; `None` when the bytes end or the value overflows u32.
+#[inline]
 pub fn read(bytes: &[u8], pos: &mut usize) -> Option<u32> {
+    // Most values in the index (gaps, frequencies) fit one byte.
+    let first = *bytes.get(*pos)?;
+    if first < 0x80 {
+        *pos += 1;
+        return Some(u32::from(first));
+    }
+    read_long(bytes, pos)
+}
+
+fn read_long(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     let mut value: u32 = 0;
     for shift in (0..35).step_by(7) {
         let byte = *bytes.get(*pos)?;

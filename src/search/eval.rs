@@ -29,14 +29,24 @@ pub struct Evaluation {
     pub doc_freqs: Vec<u32>,
 }
 
-/// Documents matching a clause: free when it is one term, else one pass of a cursor.
+/// Documents matching a clause: free when it is one term; for words (no phrase) the union of
+/// their terms' documents in a bitmap, reading only document numbers; else one cursor pass.
 fn doc_freq(index: &Index, planned: &Planned) -> u32 {
-    if let [branch] = planned.branches.as_slice() {
-        if let [word] = branch.words.as_slice() {
-            if let [term] = word.as_slice() {
-                return index.cursor(term.ordinal).doc_count();
+    let terms = || planned.branches.iter().flat_map(|b| b.words.iter().flatten());
+    if let ([term], false) = (terms().collect::<Vec<_>>().as_slice(), planned.branches.len() > 1) {
+        return index.cursor(term.ordinal).doc_count();
+    }
+    if planned.branches.iter().all(|b| b.words.len() == 1) {
+        let mut seen = vec![0u64; (index.len() as usize).div_ceil(64)];
+        for term in terms() {
+            let mut cursor = index.cursor(term.ordinal);
+            let mut doc = cursor.advance();
+            while let Some(word) = seen.get_mut(doc as usize / 64) {
+                *word |= 1 << (doc % 64);
+                doc = cursor.advance();
             }
         }
+        return seen.iter().map(|w| w.count_ones()).sum();
     }
     let mut cursor = ClauseCursor::new(index, planned);
     let mut n = 0;
