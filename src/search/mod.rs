@@ -174,22 +174,16 @@ impl<'a> Index<'a> {
                 Some(hit(self, &self.doc(r.doc)?, r.score, &found[i]))
             })
             .collect();
-        LAST.with(|last| {
-            let plan = answer.plan.clone();
-            *last.borrow_mut() = Some(LastPlan { index: self.identity(), query: query.to_string(), plan });
-        });
         let suggestions = match answer.eval.total {
             0 => suggest::suggestions(self, query, &answer.unmatched()),
             _ => Vec::new(),
         };
-        SearchResult {
-            query: query.to_string(),
-            total: answer.eval.total,
-            relaxed: answer.eval.relaxed,
-            corrected,
-            suggestions,
-            hits,
-        }
+        let (total, relaxed) = (answer.eval.total, answer.eval.relaxed);
+        LAST.with(|last| {
+            let plan = answer.plan;
+            *last.borrow_mut() = Some(LastPlan { index: self.identity(), query: query.to_string(), plan });
+        });
+        SearchResult { query: query.to_string(), total, relaxed, corrected, suggestions, hits }
     }
 
     /// The document with this id, with the words `query` matches highlighted in its text (as

@@ -12,7 +12,9 @@ import zlib from 'node:zlib';
 import { ROOT } from './engine.mjs';
 
 const TARGET = 48 * 1024;
-const BUDGET = 88_000;
+// Measured 89,843 B with the search core (cursors, top-k, snippets from positions) + 2%: growth
+// fails CI. Issue 16 (size) is to bring it down to TARGET.
+const BUDGET = 91_600;
 const WWW = path.join(ROOT, 'www');
 
 function demoFiles(dir) {
