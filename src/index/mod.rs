@@ -138,7 +138,8 @@ impl<'a> StoredDoc<'a> {
     pub fn date(&self) -> Option<String> {
         let d = self.date;
         let padded = |n: u32, width: usize| {
-            format!("{}{}", "0".repeat(width.saturating_sub(decimal(n).len())), decimal(n))
+            let digits = decimal(n);
+            format!("{}{digits}", "0".repeat(width.saturating_sub(digits.len())))
         };
         (d != 0)
             .then(|| format!("{}-{}-{}", padded(d / 10000, 4), padded(d / 100 % 100, 2), padded(d % 100, 2)))
@@ -284,15 +285,8 @@ impl<'a> Index<'a> {
     }
 
     /// Tells this index from another for a cache: where its bytes are and what they count.
-    pub fn identity(&self) -> [usize; 5] {
-        let counts = [self.n_docs, self.title_words, self.body_words, self.terms.len()];
-        [
-            self.strings.as_ptr() as usize,
-            counts[0] as usize,
-            counts[1] as usize,
-            counts[2] as usize,
-            counts[3] as usize,
-        ]
+    pub fn identity(&self) -> (usize, [u32; 4]) {
+        (self.strings.as_ptr() as usize, [self.n_docs, self.title_words, self.body_words, self.terms.len()])
     }
 
     pub fn is_empty(&self) -> bool {

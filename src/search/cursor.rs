@@ -36,8 +36,8 @@ fn dedup_best(hits: &mut Vec<(u32, f32)>) {
     hits.dedup_by_key(|h| h.0);
 }
 
-/// Keeps one of each position.
-fn dedup(positions: &mut Vec<u32>) {
+/// Sorts positions and keeps one of each.
+pub fn dedup(positions: &mut Vec<u32>) {
     heapsort::sort_by(positions, &|a, b| a < b);
     positions.dedup();
 }

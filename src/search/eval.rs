@@ -10,11 +10,14 @@
 
 use super::cursor::{Bound, ClauseCursor};
 use super::plan::Planned;
-use super::rank;
+use super::rank::{self, FieldHits};
 use super::topk::{Ranked, TopK};
 use super::types::{SearchOptions, Sort, MAX_LIMIT};
 use crate::index::postings::END;
 use crate::index::Index;
+
+/// Weighted positions of one field.
+type Hits = [(u32, f32)];
 
 /// What the pass found.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +36,8 @@ pub struct Evaluation {
 /// their terms' documents in a bitmap, reading only document numbers; else one cursor pass.
 fn doc_freq(index: &Index, planned: &Planned) -> u32 {
     let terms = || planned.branches.iter().flat_map(|b| b.words.iter().flatten());
-    if let ([term], false) = (terms().collect::<Vec<_>>().as_slice(), planned.branches.len() > 1) {
+    let mut all = terms();
+    if let (Some(term), None) = (all.next(), all.next()) {
         return index.cursor(term.ordinal).doc_count();
     }
     if planned.branches.iter().all(|b| b.words.len() == 1) {
@@ -100,7 +104,9 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
         .collect();
     let required = clauses.iter().filter(|c| c.role == Role::Required).count();
     let k = options.offset.saturating_add(options.limit.min(MAX_LIMIT));
-    let mut pass = Pass { index, options, top: TopK::new(k), required, scratch: Vec::new(), visited: 0 };
+    let averages = index.average_lengths();
+    let mut pass =
+        Pass { index, options, averages, top: TopK::new(k), required, scratch: Vec::new(), visited: 0 };
     let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
     let mut ranked = pass.top.into_sorted();
     if alone {
@@ -116,6 +122,7 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
 struct Pass<'i, 'a> {
     index: &'i Index<'a>,
     options: &'i SearchOptions,
+    averages: (f32, f32),
     top: TopK,
     required: usize,
     scratch: Vec<(u32, usize)>,
@@ -173,14 +180,13 @@ impl Pass<'_, '_> {
             return;
         }
         let lengths = self.index.lengths(doc);
-        let averages = self.index.average_lengths();
         let (mut bound, mut exact, mut spanning) = (0.0, true, 0);
         for c in clauses.iter_mut().filter(|c| c.role != Role::Excluded) {
             if c.cursor.seek(doc) != doc {
                 continue;
             }
             let b: Bound = c.cursor.bound();
-            bound += c.weight * rank::bm25f_of(b.best, (b.title, b.body), lengths, averages);
+            bound += c.weight * rank::bm25f_of(b.best, (b.title, b.body), lengths, self.averages);
             exact &= b.sources <= 1;
             spanning += usize::from(c.spans);
         }
@@ -197,27 +203,19 @@ impl Pass<'_, '_> {
 
     /// The score of `doc` from its positions: deduplicated hits and proximity.
     fn exact(&mut self, clauses: &mut [Clause], doc: u32, lengths: (u32, u32)) -> f32 {
-        let averages = self.index.average_lengths();
         let mut score = 0.0;
         for c in clauses.iter_mut().filter(|c| c.role != Role::Excluded && c.cursor.doc() == doc) {
             c.cursor.load_hits();
-            score += c.weight * rank::bm25f(&c.cursor.hits, lengths, averages);
+            score += c.weight * rank::bm25f(&c.cursor.hits, lengths, self.averages);
         }
         let spanning =
             || clauses.iter().filter(|c| c.role != Role::Excluded && c.spans && c.cursor.doc() == doc);
         let n = spanning().count();
         if n > 1 {
+            let fields: [fn(&FieldHits) -> &Hits; 2] = [|h| &h.title, |h| &h.body];
             let mut best = None;
-            for field in [0, 1] {
-                let lists: Vec<&[(u32, f32)]> = spanning()
-                    .map(|c| {
-                        if field == 0 {
-                            c.cursor.hits.title.as_slice()
-                        } else {
-                            c.cursor.hits.body.as_slice()
-                        }
-                    })
-                    .collect();
+            for field in fields {
+                let lists: Vec<&Hits> = spanning().map(|c| field(&c.cursor.hits)).collect();
                 best = best.into_iter().chain(rank::min_span(&lists, &mut self.scratch)).min();
             }
             score *= rank::proximity(n, best);

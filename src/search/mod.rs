@@ -63,7 +63,7 @@ impl Answer {
 /// `get(id, query)` just after it — the widget opening a hit — highlights what the search
 /// matched without planning the query again.
 struct LastPlan {
-    index: [usize; 5],
+    index: (usize, [u32; 4]),
     query: String,
     plan: Vec<Planned>,
 }
@@ -88,7 +88,7 @@ fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
         .filter(|(_, p)| !p.clause.negated)
         .map(|(i, p)| (i, ClauseCursor::new(index, p)))
         .collect();
-    let (mut title, mut body) = (Vec::new(), Vec::new());
+    let mut body = Vec::new();
     docs.iter()
         .map(|&doc| {
             let mut m = Matches::default();
@@ -96,14 +96,11 @@ fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
                 if c.seek(doc) != doc {
                     continue;
                 }
-                title.clear();
                 body.clear();
-                c.matched_words(&mut title, &mut body);
-                m.title.extend_from_slice(&title);
+                c.matched_words(&mut m.title, &mut body);
                 m.body.extend(body.iter().map(|&p| (p, 1u32 << (*i as u32 % 32))));
             }
-            heapsort::sort_by(&mut m.title, &|a, b| a < b);
-            m.title.dedup();
+            cursor::dedup(&mut m.title);
             heapsort::sort_by(&mut m.body, &|a, b| a.0 < b.0);
             m.body.dedup_by(|b, a| {
                 let same = a.0 == b.0;

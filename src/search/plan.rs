@@ -53,10 +53,8 @@ fn context(index: &Index, planned: &[Planned]) -> Vec<u32> {
         .filter(|p| !p.clause.negated && !p.stopword)
         .filter_map(|p| p.branches.first()?.words.first());
     let count = |w: &Vec<Term>| w.iter().map(|t| index.cursor(t.ordinal).doc_count()).sum::<u32>();
-    let Some(rarest) = words.filter(|w| !w.is_empty()).min_by_key(|w| count(w)) else { return Vec::new() };
-    if count(rarest) > MAX_CONTEXT {
-        return Vec::new();
-    }
+    let rarest = words.filter(|w| !w.is_empty()).map(|w| (count(w), w)).min_by_key(|&(n, _)| n);
+    let Some((_, rarest)) = rarest.filter(|&(n, _)| n <= MAX_CONTEXT) else { return Vec::new() };
     let mut docs = Vec::new();
     for term in rarest {
         let mut cursor = index.cursor(term.ordinal);

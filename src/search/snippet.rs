@@ -163,15 +163,20 @@ mod tests {
         ranges.iter().map(|&(s, e)| String::from_utf16(&units[s as usize..e as usize]).unwrap()).collect()
     }
 
-    /// The snippet of a one-document index whose body is `body`, for hits on `words` (one clause
-    /// each).
-    fn snippet_of(body: &str, words: &[&str]) -> (String, Ranges) {
-        let bytes = index::write(&[Document {
+    /// The bytes of an index of one document whose body is `body`.
+    fn one_document(body: &str) -> Vec<u8> {
+        index::write(&[Document {
             id: "d".into(),
             title: "t".into(),
             text: body.into(),
             ..Default::default()
-        }]);
+        }])
+    }
+
+    /// The snippet of a one-document index whose body is `body`, for hits on `words` (one clause
+    /// each).
+    fn snippet_of(body: &str, words: &[&str]) -> (String, Ranges) {
+        let bytes = one_document(body);
         let index = Index::open(&bytes).unwrap();
         let doc = index.doc(0).unwrap();
         let mut hits: Vec<(u32, u32)> = Vec::new();
@@ -229,12 +234,7 @@ mod tests {
     fn body_highlights_match_a_whole_text_analysis() {
         let body =
             format!("{} الهدف {} الهدفُ {}", "قالَ ﷺ كلمةٌ ".repeat(40), "نص ".repeat(70), "كلمة ".repeat(9));
-        let bytes = index::write(&[Document {
-            id: "d".into(),
-            title: "t".into(),
-            text: body.clone(),
-            ..Default::default()
-        }]);
+        let bytes = one_document(&body);
         let index = Index::open(&bytes).unwrap();
         let doc = index.doc(0).unwrap();
         let found = positions(&body, &["الهدف", "نص"]);
