@@ -9,6 +9,7 @@
 
 use super::cluster::Cluster;
 use super::diacritics::is_invisible;
+use super::letters;
 
 const TATWEEL: char = '\u{0640}';
 const HAMZA: char = 'ء';
@@ -66,8 +67,7 @@ pub fn apply(clusters: &mut Vec<Cluster>) {
         let own = vowel(cluster);
         let own_tanween = cluster.marks.iter().any(|&m| is_tanween(m));
         // Any alef form: letters::fold makes them ا, and folding twice must equal folding once.
-        let before_alef =
-            next_letter(clusters, i).is_some_and(|c| matches!(c.base, 'ا' | 'أ' | 'إ' | 'آ' | 'ٱ'));
+        let before_alef = next_letter(clusters, i).is_some_and(|c| letters::fold(c.base) == 'ا');
         let after_yeh = prev_letter(clusters, i).is_some_and(|c| matches!(c.base, 'ي' | 'ى'));
         let madda_reading = !after_yeh && (on_tatweel || own == Vowel::Fatha || i == 0);
         // A word-initial hamza on the line before an alef is read as madda whatever marks it
