@@ -9,6 +9,7 @@ pub fn write(out: &mut Vec<u8>, mut value: u32) {
 }
 
 /// Reads a varint at `*pos`, advancing it; `None` when the bytes end or the value overflows u32.
+#[inline]
 pub fn read(bytes: &[u8], pos: &mut usize) -> Option<u32> {
     // Most values in the index (gaps, frequencies) fit one byte.
     let first = *bytes.get(*pos)?;
