@@ -3,12 +3,12 @@
 //! checks the structure and borrows everything: no document, term or posting is copied until a
 //! search asks for it.
 //!
-//! # Layout (version 2; integers little-endian, `varint` = LEB128 u32)
+//! # Layout (version 3; integers little-endian, `varint` = LEB128 u32)
 //!
 //! ```text
 //! offset  size  field
 //!      0     4  magic "FHRS"
-//!      4     4  version (2)
+//!      4     4  version (3)
 //!      8     4  number of documents N
 //!     12     4  total words in all titles   (for BM25 length normalisation)
 //!     16     4  total words in all bodies
@@ -16,12 +16,13 @@
 //!               DOCS, STRINGS, TERMS, POSTINGS, WORDS
 //! ```
 //!
-//! - `DOCS`: N records of [`field::COUNT`] u32, sorted by id, with the columns named in
-//!   [`field`]. `*_START`/`*_END` are byte offsets into `STRINGS` (tags are joined by newlines;
-//!   an empty range is no url / no tags); `DATE` is `YYYYMMDD` as a number, 0 when the document
-//!   has none; the body is `BODY_START..TEXT_END` (a headline title is not repeated in the
-//!   body); `WORDS` is the offset of the document's word checkpoints in the `WORDS` section. A
-//!   document's number is its rank in id order, so ties broken by number are broken by id.
+//! - `DOCS`: the document table, sorted by id: one packed column per [`field`] (see [`docs`]).
+//!   Each document's strings are contiguous in `STRINGS`; an empty url or tags string is no url
+//!   / no tags (tags are joined by newlines); `DATE` is `YYYYMMDD` as a number, 0 when the
+//!   document has none; the body is the text after `BODY_OFFSET` bytes (a headline title is not
+//!   repeated in the body); `WORDS_LEN` is the size of the document's word checkpoints in the
+//!   `WORDS` section. A document's number is its rank in id order, so ties broken by number are
+//!   broken by id.
 //! - `STRINGS`: UTF-8; ids, titles and texts as written.
 //! - `TERMS`: a front-coded [`dict`] of the folded terms (every reading of every word); each
 //!   block's value is the offset in `POSTINGS` of its first term's list.
@@ -35,6 +36,7 @@
 //! offsets, so they can be stored and fetched apart.
 
 pub mod dict;
+pub mod docs;
 pub mod postings;
 pub mod varint;
 pub mod words;
@@ -43,34 +45,15 @@ mod write;
 use std::fmt;
 
 use dict::{read_u32, Dict};
+pub use docs::field;
+use docs::Docs;
 pub use postings::Cursor;
 pub use write::write;
 
 pub const MAGIC: &[u8; 4] = b"FHRS";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const HEADER_LEN: usize = 20;
 const SECTIONS: [&str; 5] = ["DOCS", "STRINGS", "TERMS", "POSTINGS", "WORDS"];
-
-/// The columns of a `DOCS` record, shared by the writer and the reader.
-pub mod field {
-    pub const ID_START: usize = 0;
-    pub const ID_END: usize = 1;
-    pub const TITLE_START: usize = 2;
-    pub const TITLE_END: usize = 3;
-    pub const TEXT_START: usize = 4;
-    pub const TEXT_END: usize = 5;
-    pub const BODY_START: usize = 6;
-    pub const WORDS: usize = 7;
-    pub const TITLE_WORDS: usize = 8;
-    pub const BODY_WORDS: usize = 9;
-    pub const URL_START: usize = 10;
-    pub const URL_END: usize = 11;
-    pub const TAGS_START: usize = 12;
-    pub const TAGS_END: usize = 13;
-    pub const DATE: usize = 14;
-    /// Columns in a record.
-    pub const COUNT: usize = 15;
-}
 
 /// Why bytes are not an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,7 +171,7 @@ pub struct Index<'a> {
     n_docs: u32,
     title_words: u32,
     body_words: u32,
-    docs: &'a [u8],
+    docs: Docs<'a>,
     strings: &'a str,
     terms: Dict<'a>,
     postings: &'a [u8],
@@ -220,19 +203,17 @@ impl<'a> Index<'a> {
         }
         let [docs, strings, terms, postings, words] = sections;
         let strings = std::str::from_utf8(strings).map_err(|_| FormatError::BadStrings)?;
+        let n_docs = word(8);
         let index = Index {
-            n_docs: word(8),
+            n_docs,
             title_words: word(12),
             body_words: word(16),
-            docs,
+            docs: Docs::open(docs, n_docs).ok_or(FormatError::SectionOutOfBounds("DOCS"))?,
             strings,
             terms: Dict::open(terms).ok_or(FormatError::BadDictionary("TERMS"))?,
             postings,
             words,
         };
-        if docs.len() != index.n_docs as usize * field::COUNT * 4 {
-            return Err(FormatError::SectionOutOfBounds("DOCS"));
-        }
         for n in 0..index.n_docs {
             let doc = index.read_doc(n).ok_or(FormatError::BadDocument(n))?;
             if !words::valid(words, doc.words_at) {
@@ -248,7 +229,7 @@ impl<'a> Index<'a> {
             n_docs: 0,
             title_words: 0,
             body_words: 0,
-            docs: &[],
+            docs: Docs::EMPTY,
             strings: "",
             terms: Dict::EMPTY,
             postings: &[],
@@ -256,27 +237,38 @@ impl<'a> Index<'a> {
         }
     }
 
-    fn field(&self, n: u32, i: usize) -> Option<u32> {
-        read_u32(self.docs, (n as usize * field::COUNT + i) * 4)
+    fn field(&self, n: u32, column: usize) -> u32 {
+        self.docs.get(n, column)
+    }
+
+    /// Where document `n`'s strings start in `STRINGS` and its id ends.
+    fn id_range(&self, n: u32) -> Option<(usize, usize)> {
+        let start = self.docs.start(n, field::LEN)? as usize;
+        Some((start, start.checked_add(self.field(n, field::ID_LEN) as usize)?))
     }
 
     fn read_doc(&self, n: u32) -> Option<StoredDoc<'a>> {
-        let f = |i: usize| self.field(n, i).map(|v| v as usize);
-        let string = |start: usize, end: usize| self.strings.get(f(start)?..f(end)?);
-        let text = string(field::TEXT_START, field::TEXT_END)?;
-        let body_start = f(field::BODY_START)?.checked_sub(f(field::TEXT_START)?)?;
+        let f = |column| self.field(n, column) as usize;
+        let (start, id_end) = self.id_range(n)?;
+        let end = start.checked_add(f(field::LEN))?;
+        let title_end = id_end.checked_add(f(field::TITLE_LEN))?;
+        let tags_start = end.checked_sub(f(field::TAGS_LEN))?;
+        let url_start = tags_start.checked_sub(f(field::URL_LEN))?;
+        let string = |from: usize, to: usize| (from <= to).then(|| self.strings.get(from..to)).flatten();
+        let text = string(title_end, url_start)?;
+        let body_start = f(field::BODY_OFFSET);
         text.get(body_start..)?;
         Some(StoredDoc {
-            id: string(field::ID_START, field::ID_END)?,
-            title: string(field::TITLE_START, field::TITLE_END)?,
+            id: string(start, id_end)?,
+            title: string(id_end, title_end)?,
             text,
             body_start,
-            words_at: f(field::WORDS)?,
-            title_words: self.field(n, field::TITLE_WORDS)?,
-            body_words: self.field(n, field::BODY_WORDS)?,
-            url: string(field::URL_START, field::URL_END)?,
-            tags: string(field::TAGS_START, field::TAGS_END)?,
-            date: self.field(n, field::DATE)?,
+            words_at: self.docs.start(n, field::WORDS_LEN)? as usize,
+            title_words: self.field(n, field::TITLE_WORDS),
+            body_words: self.field(n, field::BODY_WORDS),
+            url: string(url_start, tags_start)?,
+            tags: string(tags_start, end)?,
+            date: self.field(n, field::DATE),
         })
     }
 
@@ -300,13 +292,12 @@ impl<'a> Index<'a> {
 
     /// Words in the title and in the body of document `n`, without reading the rest of it.
     pub fn lengths(&self, n: u32) -> (u32, u32) {
-        let f = |i| self.field(n, i).unwrap_or(0);
-        (f(field::TITLE_WORDS), f(field::BODY_WORDS))
+        (self.field(n, field::TITLE_WORDS), self.field(n, field::BODY_WORDS))
     }
 
     /// The date of document `n` (`YYYYMMDD`, 0 when it has none).
     pub fn date_of(&self, n: u32) -> u32 {
-        self.field(n, field::DATE).unwrap_or(0)
+        self.field(n, field::DATE)
     }
 
     /// The slice of `doc`'s body that holds body words `first..=last`, cut at word checkpoints:
@@ -326,8 +317,8 @@ impl<'a> Index<'a> {
         let (mut lo, mut hi) = (0, self.n_docs);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let f = |i| self.field(mid, i).map(|v| v as usize);
-            match self.strings.get(f(field::ID_START)?..f(field::ID_END)?)?.cmp(id) {
+            let (start, end) = self.id_range(mid)?;
+            match self.strings.get(start..end)?.cmp(id) {
                 std::cmp::Ordering::Equal => return Some(mid),
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,

@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{dict, field, postings, words, MAGIC, SECTIONS, VERSION};
+use super::{dict, docs, field, postings, words, MAGIC, SECTIONS, VERSION};
 use crate::analysis;
 use crate::document::Document;
 
@@ -32,7 +32,7 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
     docs.sort_by(|a, b| a.id.cmp(&b.id));
 
     let mut strings = String::new();
-    let mut records = vec![0u32; docs.len() * field::COUNT];
+    let mut columns: [Vec<u32>; field::COUNT] = Default::default();
     let mut lists = Lists::new();
     let mut words_bytes = Vec::new();
     let (mut title_words, mut body_words) = (0u32, 0u32);
@@ -46,25 +46,30 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
         title_words += title_tokens.len() as u32;
         body_words += body_tokens.len() as u32;
 
-        let record = &mut records[n * field::COUNT..(n + 1) * field::COUNT];
-        let mut push = |s: &str, start: usize, end: usize| {
-            record[start] = strings.len() as u32;
-            strings.push_str(s);
-            record[end] = strings.len() as u32;
-        };
-        push(&doc.id, field::ID_START, field::ID_END);
-        push(&doc.title, field::TITLE_START, field::TITLE_END);
-        push(&doc.text, field::TEXT_START, field::TEXT_END);
-        push(doc.url.as_deref().unwrap_or(""), field::URL_START, field::URL_END);
         let tags: Vec<String> = doc.tags.iter().map(|t| t.replace('\n', " ")).collect();
-        push(&tags.join("\n"), field::TAGS_START, field::TAGS_END);
-        record[field::BODY_START] = record[field::TEXT_START] + body_start as u32;
-        record[field::WORDS] = words_bytes.len() as u32;
-        record[field::TITLE_WORDS] = title_tokens.len() as u32;
-        record[field::BODY_WORDS] = body_tokens.len() as u32;
-        record[field::DATE] = doc.date.as_deref().and_then(super::parse_date).unwrap_or(0);
+        let tags = tags.join("\n");
+        let url = doc.url.as_deref().unwrap_or("");
+        let fields = [
+            (field::ID_LEN, doc.id.len()),
+            (field::TITLE_LEN, doc.title.len()),
+            (field::BODY_OFFSET, body_start),
+            (field::URL_LEN, url.len()),
+            (field::TAGS_LEN, tags.len()),
+            (field::TITLE_WORDS, title_tokens.len()),
+            (field::BODY_WORDS, body_tokens.len()),
+        ];
+        for (column, value) in fields {
+            columns[column].push(value as u32);
+        }
+        columns[field::DATE].push(doc.date.as_deref().and_then(super::parse_date).unwrap_or(0));
+        let (strings_at, words_at) = (strings.len(), words_bytes.len());
+        for part in [doc.id.as_str(), &doc.title, &doc.text, url, &tags] {
+            strings.push_str(part);
+        }
         let starts: Vec<usize> = body_tokens.iter().map(|t| t.start).collect();
         words::write(&mut words_bytes, &starts);
+        columns[field::LEN].push((strings.len() - strings_at) as u32);
+        columns[field::WORDS_LEN].push((words_bytes.len() - words_at) as u32);
     }
 
     let mut postings_bytes = Vec::new();
@@ -75,7 +80,7 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
     }
     let keys: Vec<String> = lists.into_keys().collect();
 
-    let docs_bytes: Vec<u8> = records.iter().flat_map(|r| r.to_le_bytes()).collect();
+    let docs_bytes = docs::write(&columns);
     let sections: [Vec<u8>; SECTIONS.len()] =
         [docs_bytes, strings.into_bytes(), dict::write(&keys, |i| offsets[i]), postings_bytes, words_bytes];
     let mut out = Vec::new();
