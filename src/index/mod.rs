@@ -3,12 +3,12 @@
 //! checks the structure and borrows everything: no document, term or posting is copied until a
 //! search asks for it.
 //!
-//! # Layout (version 3; integers little-endian, `varint` = LEB128 u32)
+//! # Layout (version 4; integers little-endian, `varint` = LEB128 u32)
 //!
 //! ```text
 //! offset  size  field
 //!      0     4  magic "FHRS"
-//!      4     4  version (3)
+//!      4     4  version (4)
 //!      8     4  number of documents N
 //!     12     4  total words in all titles   (for BM25 length normalisation)
 //!     16     4  total words in all bodies
@@ -26,8 +26,9 @@
 //! - `STRINGS`: UTF-8; ids, titles and texts as written.
 //! - `TERMS`: a front-coded [`dict`] of the folded terms (every reading of every word); each
 //!   block's value is the offset in `POSTINGS` of its first term's list.
-//! - `POSTINGS`: one list per term, in term order, see [`postings`]: the documents with their
-//!   field frequencies, then the positions in each field, numbered from 0 within the field.
+//! - `POSTINGS`: one list per term, in term order, grouped by dictionary block, see
+//!   [`postings`]: the documents with their field frequencies, and the positions in each field,
+//!   numbered from 0 within the field.
 //! - `WORDS`: per document, where every 32nd body word starts, see [`words`].
 //!
 //! Stems are not stored: a light stem is its terms minus a prefix from a closed list, so the
@@ -51,7 +52,7 @@ pub use postings::Cursor;
 pub use write::write;
 
 pub const MAGIC: &[u8; 4] = b"FHRS";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 const HEADER_LEN: usize = 20;
 const SECTIONS: [&str; 5] = ["DOCS", "STRINGS", "TERMS", "POSTINGS", "WORDS"];
 
@@ -349,16 +350,13 @@ impl<'a> Index<'a> {
 
     /// A cursor over the postings of the term at `ordinal`; empty if unreadable.
     pub fn cursor(&self, ordinal: u32) -> Cursor<'a> {
-        Cursor::new(self.list(ordinal).unwrap_or(&[]))
-    }
-
-    fn list(&self, ordinal: u32) -> Option<&'a [u8]> {
-        let block = ordinal / dict::BLOCK_LEN as u32;
-        let mut offset = self.terms.block_value(block)? as usize;
-        for _ in 0..ordinal % dict::BLOCK_LEN as u32 {
-            offset = postings::list_at(self.postings, offset)?.1;
-        }
-        Some(postings::list_at(self.postings, offset)?.0)
+        let (block, k) = (ordinal as usize / dict::BLOCK_LEN, ordinal as usize % dict::BLOCK_LEN);
+        let count = (self.terms.len() as usize).saturating_sub(block * dict::BLOCK_LEN).min(dict::BLOCK_LEN);
+        let cursor = self
+            .terms
+            .block_value(block as u32)
+            .and_then(|offset| postings::cursor_in_block(self.postings, offset as usize, count, k));
+        cursor.unwrap_or(Cursor::EMPTY)
     }
 }
 

@@ -73,16 +73,22 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
     }
 
     let mut postings_bytes = Vec::new();
-    let mut offsets = Vec::with_capacity(lists.len());
-    for list in lists.values() {
+    let mut offsets = Vec::new();
+    let all: Vec<&postings::List> = lists.values().map(Vec::as_slice).collect();
+    for block in all.chunks(dict::BLOCK_LEN) {
         offsets.push(postings_bytes.len() as u32);
-        postings::write(&mut postings_bytes, list);
+        postings::write_block(&mut postings_bytes, block);
     }
     let keys: Vec<String> = lists.into_keys().collect();
 
     let docs_bytes = docs::write(&columns);
-    let sections: [Vec<u8>; SECTIONS.len()] =
-        [docs_bytes, strings.into_bytes(), dict::write(&keys, |i| offsets[i]), postings_bytes, words_bytes];
+    let sections: [Vec<u8>; SECTIONS.len()] = [
+        docs_bytes,
+        strings.into_bytes(),
+        dict::write(&keys, |i| offsets[i / dict::BLOCK_LEN]),
+        postings_bytes,
+        words_bytes,
+    ];
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     for word in [VERSION, docs.len() as u32, title_words, body_words] {
