@@ -8,7 +8,8 @@
 #    --converge repeats the passes while they still shrink the module (0.3 KB brotli on the seeds
 #    build); --low-memory-unused lets constant addresses fold into loads (0.2 KB), true of Rust's
 #    wasm, whose stack fills the first 1 MiB from the top down and data starts above it
-# 4. print raw and brotli (quality 11) sizes of the .wasm, the .js glue and their total
+# 4. print raw and brotli (quality 11) sizes of the .wasm, the .js glue and their total, the
+#    embedded index's sections and the code's share (scripts/sizes.mjs)
 set -euo pipefail
 
 caller_pwd=$PWD
@@ -46,18 +47,6 @@ wasm="$out_dir/fahras_bg.wasm"
 "$wasm_opt" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int "$wasm" -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"
 
-node - "$wasm" "$out_dir/fahras.js" <<'EOF'
-const fs = require('node:fs'), path = require('node:path'), zlib = require('node:zlib');
-const br = (buf) => zlib.brotliCompressSync(buf, {
-  params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-}).length;
-let raw = 0, comp = 0;
-const row = (name, r, c) => console.log(`${name.padEnd(16)} ${String(r).padStart(9)} B raw ${String(c).padStart(8)} B brotli-11`);
-for (const f of process.argv.slice(2)) {
-  const buf = fs.readFileSync(f);
-  const c = br(buf);
-  raw += buf.length; comp += c;
-  row(path.basename(f), buf.length, c);
-}
-row('total', raw, comp);
-EOF
+# build.rs leaves the index it embedded in its out dir; the newest is this build's.
+index_bin=$(ls -t "$target_dir"/wasm32-unknown-unknown/release/build/fahras-*/out/index.bin 2>/dev/null | head -n 1)
+node scripts/sizes.mjs "$wasm" "$out_dir/fahras.js" ${index_bin:+--index "$index_bin" --wasm "$wasm"}

@@ -8,8 +8,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { ROOT } from './engine.mjs';
+import { brotli as brotli11 } from '../../scripts/sizes.mjs';
 
 const TARGET = 48 * 1024;
 // Measured 89,843 B with the search core (cursors, top-k, snippets from positions) + 2%: growth
@@ -29,11 +29,6 @@ function demoFiles(dir) {
   }
   return out.sort();
 }
-
-const brotli11 = (buf) =>
-  zlib.brotliCompressSync(buf, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-  }).length;
 
 test(`the demo downloads at most ${BUDGET} bytes brotli-11`, () => {
   assert.ok(fs.existsSync(path.join(WWW, 'pkg', 'fahras_bg.wasm')), 'www/pkg/fahras_bg.wasm missing: run scripts/build-wasm.sh first');

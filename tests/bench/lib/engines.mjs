@@ -3,9 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { median } from './stats.mjs';
+import { indexSections as sectionSizes } from '../../../scripts/sizes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const BENCH = path.dirname(HERE);
@@ -172,24 +172,9 @@ export function fahrasProfile(corpusDir, queriesFile, log) {
   return JSON.parse(r.stdout);
 }
 
-// Sizes of the index sections (layout in src/index/mod.rs: section table at byte 20), raw and
-// brotli-11 each, to show what the payload is made of.
+// Sizes of the index sections, raw and brotli-11 each, to show what the payload is made of.
 export function indexSections(file) {
-  if (!fs.existsSync(file)) return null;
-  const b = fs.readFileSync(file);
-  if (b.length < 60 || b.toString('latin1', 0, 4) !== 'FHRS') return null;
-  const names = ['DOCS', 'STRINGS', 'TERMS', 'POSTINGS', 'WORDS'];
-  const out = {};
-  for (let i = 0; i < names.length; i++) {
-    const off = b.readUInt32LE(20 + 8 * i), len = b.readUInt32LE(24 + 8 * i);
-    if (off + len > b.length) return null;
-    const sec = b.subarray(off, off + len);
-    out[names[i]] = {
-      raw: len,
-      br: zlib.brotliCompressSync(sec, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: len } }).length,
-    };
-  }
-  return out;
+  return fs.existsSync(file) ? sectionSizes(fs.readFileSync(file)) : null;
 }
 
 async function waitForOtherCargo(log) {
