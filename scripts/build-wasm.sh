@@ -2,7 +2,7 @@
 # Build the fahras engine for the web:
 #   scripts/build-wasm.sh [OUT_DIR]        (default OUT_DIR = www/pkg, relative to the repo root)
 # 1. cargo build --release --target wasm32-unknown-unknown   (build.rs embeds the corpus:
-#    seeds/ by default, or the folder in $FAHRAS_CORPUS; $CARGO_TARGET_DIR is honoured)
+#    seeds/ by default, or the folder or file in $FAHRAS_CORPUS; $CARGO_TARGET_DIR is honoured)
 # 2. wasm-bindgen --target web --no-typescript  -> OUT_DIR/fahras.js + OUT_DIR/fahras_bg.wasm
 # 3. wasm-opt -Oz --converge --low-memory-unused (binaryen from node_modules), in place:
 #    --converge repeats the passes while they still shrink the module (0.3 KB brotli on the seeds
@@ -22,7 +22,8 @@ abspath() { case "$1" in /*) printf '%s\n' "$1" ;; *) printf '%s\n' "$caller_pwd
 if [ $# -ge 1 ]; then out_dir=$(abspath "$1"); else out_dir="$root/www/pkg"; fi
 if [ -n "${FAHRAS_CORPUS:-}" ]; then
   FAHRAS_CORPUS=$(abspath "$FAHRAS_CORPUS")
-  [ -d "$FAHRAS_CORPUS" ] || { echo "build-wasm: FAHRAS_CORPUS is not a directory: $FAHRAS_CORPUS" >&2; exit 1; }
+  # A folder, or one corpus file (.txt, .md, .html, .jsonl): build.rs reads either.
+  [ -e "$FAHRAS_CORPUS" ] || { echo "build-wasm: FAHRAS_CORPUS does not exist: $FAHRAS_CORPUS" >&2; exit 1; }
   export FAHRAS_CORPUS
 fi
 if [ -n "${CARGO_TARGET_DIR:-}" ]; then
