@@ -1,7 +1,7 @@
 //! Times queries over the compiled-in corpus: `cargo run --release --example latency [N]` runs N
 //! random queries built from the corpus vocabulary with typos and prefixes;
-//! `... --example latency -- FILE` times the queries in FILE (one a line, each 20 times). Prints
-//! p50/p95/p99/max and the slowest query (timings are noisy: compare runs, don't trust one number).
+//! `... --example latency -- FILE` times the queries in FILE (one a line, the median of 20 runs each). Prints
+//! p50/p95/p99/max and the slowest queries (timings are noisy: compare runs, don't trust one number).
 
 use std::time::Instant;
 
@@ -12,12 +12,17 @@ fn main() {
     if let Ok(text) = std::fs::read_to_string(&arg) {
         let queries: Vec<&str> = text.lines().filter(|l| !l.is_empty()).collect();
         let mut times = Vec::new();
-        for _ in 0..20 {
-            for q in &queries {
-                let start = Instant::now();
-                embedded().search(q, &SearchOptions::default());
-                times.push((start.elapsed().as_secs_f64() * 1e3, q.to_string(), 0));
-            }
+        for q in &queries {
+            let mut runs: Vec<f64> = (0..20)
+                .map(|_| {
+                    let start = Instant::now();
+                    embedded().search(q, &SearchOptions::default());
+                    start.elapsed().as_secs_f64() * 1e3
+                })
+                .collect();
+            runs.sort_by(f64::total_cmp);
+            let hits = embedded().search(q, &SearchOptions::default()).total;
+            times.push((runs[runs.len() / 2], q.to_string(), hits));
         }
         return report(times);
     }
@@ -69,7 +74,7 @@ fn report(mut times: Vec<(f64, String, usize)>) {
         p(0.99),
         p(1.0)
     );
-    if let Some(worst) = times.last() {
-        println!("slowest: {:?} ({} hits)", worst.1, worst.2);
+    for (ms, query, hits) in times.iter().rev().take(8) {
+        println!("slow: {ms:.3} ms {query:?} ({hits} hits)");
     }
 }

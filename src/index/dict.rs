@@ -171,14 +171,28 @@ impl<'a> Cursor<'a> {
     /// Repositions so that the next entry is the first with a key ≥ `key` (reusing the key
     /// buffer: walks that seek often allocate nothing).
     pub fn seek(&mut self, key: &[u8]) {
-        // The last block whose first key is ≤ key holds the answer or ends just before it.
+        // The last block whose first key is ≤ key holds the answer or ends just before it. A
+        // seek forward (as a walk's are) gallops from the current block: the answer is most
+        // often a few blocks on, and the comparisons are the cost.
         let dict = self.dict;
+        let first_at_most = |block: u32| dict.first_key(block).is_some_and(|first| first <= key);
+        let here = self.next_ordinal.saturating_sub(1) / BLOCK_LEN as u32;
         let (mut lo, mut hi) = (0u32, dict.n_blocks);
+        if self.next_ordinal > 0 && self.key.as_slice() <= key && here < dict.n_blocks {
+            lo = here;
+            let mut step = 1;
+            while lo.saturating_add(step) < hi && first_at_most(lo + step) {
+                lo += step;
+                step *= 2;
+            }
+            hi = hi.min(lo.saturating_add(step));
+            lo += 1;
+        }
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match dict.first_key(mid) {
-                Some(first) if first <= key => lo = mid + 1,
-                _ => hi = mid,
+            match first_at_most(mid) {
+                true => lo = mid + 1,
+                false => hi = mid,
             }
         }
         let block = lo.saturating_sub(1);

@@ -78,7 +78,12 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
     while visits < MAX_VISITS && cursor.advance() {
         // Keys under a dead prefix are passed over (not counted as visits: a seek would have
         // skipped them); a seek pays only when there are many.
-        if !dead.is_empty() && cursor.key().starts_with(dead.as_bytes()) {
+        // The previous key starts with `dead`, so this one does if it shares as much with it
+        // (a block's first key shares nothing by the format: compare it).
+        let shared = cursor.shared();
+        if !dead.is_empty()
+            && (shared >= dead.len() || shared == 0 && cursor.key().starts_with(dead.as_bytes()))
+        {
             skipped += 1;
             if skipped == SKIPS_BEFORE_SEEK {
                 if !successor(&dead, &mut skip_to) {
