@@ -59,8 +59,14 @@ struct Column<'a> {
 impl Column<'_> {
     fn get(&self, i: usize) -> u32 {
         let at = i * self.width;
-        let bytes = self.data.get(at..at + self.width).unwrap_or(&[]);
-        let packed = bytes.iter().rev().fold(0u32, |v, &b| v << 8 | b as u32);
+        // One load per width: BM25 reads two lengths of every document it scores.
+        let packed = match (self.width, self.data.get(at..at + self.width)) {
+            (1, Some(&[a])) => a as u32,
+            (2, Some(&[a, b])) => u16::from_le_bytes([a, b]) as u32,
+            (3, Some(&[a, b, c])) => u32::from_le_bytes([a, b, c, 0]),
+            (4, Some(&[a, b, c, d])) => u32::from_le_bytes([a, b, c, d]),
+            _ => 0,
+        };
         self.base.wrapping_add(packed)
     }
 }

@@ -358,6 +358,16 @@ impl<'a> Index<'a> {
             .and_then(|offset| postings::cursor_in_block(self.postings, offset as usize, count, k));
         cursor.unwrap_or(Cursor::EMPTY)
     }
+
+    /// The number of documents the term at `ordinal` occurs in: what a cursor would say, for
+    /// less (planning asks it of every completion of a prefix).
+    pub fn doc_count(&self, ordinal: u32) -> u32 {
+        let (block, k) = (ordinal / dict::BLOCK_LEN as u32, ordinal as usize % dict::BLOCK_LEN);
+        match (ordinal < self.terms.len(), self.terms.block_value(block)) {
+            (true, Some(offset)) => postings::doc_count_in_block(self.postings, offset as usize, k),
+            _ => 0,
+        }
+    }
 }
 
 #[cfg(test)]

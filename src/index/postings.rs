@@ -83,6 +83,18 @@ pub fn write_block(out: &mut Vec<u8>, lists: &[&List]) {
     }
 }
 
+/// The number of documents of term `k` of the block stored at `offset`, reading only the heads
+/// before it; 0 if the block is corrupt.
+pub fn doc_count_in_block(bytes: &[u8], offset: usize, k: usize) -> u32 {
+    let mut at = offset;
+    let mut head = || {
+        let doc_count = varint::read(bytes, &mut at)?;
+        (0..3).try_for_each(|_| varint::read(bytes, &mut at).map(drop))?;
+        Some(doc_count)
+    };
+    (0..k).try_for_each(|_| head().map(drop)).and_then(|_| head()).unwrap_or(0)
+}
+
 /// The cursor of term `k` of the block of `count` terms stored at `offset`; `None` if the block
 /// is corrupt.
 pub fn cursor_in_block(bytes: &[u8], offset: usize, count: usize, k: usize) -> Option<Cursor<'_>> {

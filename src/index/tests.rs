@@ -117,3 +117,22 @@ fn the_empty_index_answers_nothing() {
     assert_eq!(index.term("x"), None);
     assert!(postings(&index, 0).is_empty());
 }
+
+#[test]
+fn doc_counts_agree_with_cursors() {
+    let text: String = (0..40).map(|i| format!("w{} ", i % 23)).collect();
+    let docs: Vec<Document> = (0..30)
+        .map(|n| Document {
+            id: format!("{n:02}"),
+            title: "t".into(),
+            text: text[..3 * n + 3].into(),
+            ..Default::default()
+        })
+        .collect();
+    let bytes = write(&docs);
+    let index = Index::open(&bytes).unwrap();
+    for ordinal in 0..index.terms().len() {
+        assert_eq!(index.doc_count(ordinal), index.cursor(ordinal).doc_count(), "term {ordinal}");
+    }
+    assert_eq!(index.doc_count(index.terms().len()), 0);
+}

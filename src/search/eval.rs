@@ -38,7 +38,7 @@ fn doc_freq(index: &Index, planned: &Planned) -> u32 {
     let terms = || planned.branches.iter().flat_map(|b| b.words.iter().flatten());
     let mut all = terms();
     if let (Some(term), None) = (all.next(), all.next()) {
-        return index.cursor(term.ordinal).doc_count();
+        return index.doc_count(term.ordinal);
     }
     if planned.branches.iter().all(|b| b.words.len() == 1) {
         let mut seen = vec![0u64; (index.len() as usize).div_ceil(64)];

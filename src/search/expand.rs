@@ -132,7 +132,7 @@ fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mu
     for reading in readings {
         for p in scan_prefixes() {
             scan(index, &format!("{p}{reading}"), |ordinal, term| {
-                found.push((index.cursor(ordinal).doc_count(), ordinal, term.to_string()));
+                found.push((index.doc_count(ordinal), ordinal, term.to_string()));
             });
         }
     }

@@ -52,7 +52,7 @@ fn context(index: &Index, planned: &[Planned]) -> Vec<u32> {
         .iter()
         .filter(|p| !p.clause.negated && !p.stopword)
         .filter_map(|p| p.branches.first()?.words.first());
-    let count = |w: &Vec<Term>| w.iter().map(|t| index.cursor(t.ordinal).doc_count()).sum::<u32>();
+    let count = |w: &Vec<Term>| w.iter().map(|t| index.doc_count(t.ordinal)).sum::<u32>();
     let rarest = words.filter(|w| !w.is_empty()).map(|w| (count(w), w)).min_by_key(|&(n, _)| n);
     let Some((_, rarest)) = rarest.filter(|&(n, _)| n <= MAX_CONTEXT) else { return Vec::new() };
     let mut docs = Vec::new();
