@@ -301,16 +301,10 @@ impl<'a> Index<'a> {
         self.field(n, field::DATE)
     }
 
-    /// The slice of `doc`'s body that holds body words `first..=last`, cut at word checkpoints:
-    /// the number of its first word and its byte range in the body.
-    pub fn body_slice(&self, doc: &StoredDoc, first: u32, last: u32) -> (u32, std::ops::Range<usize>) {
-        let body = doc.body();
-        let ((word, start), end) = words::span(self.words, doc.words_at, first, last);
-        let end = end.filter(|&e| e <= body.len() && body.is_char_boundary(e)).unwrap_or(body.len());
-        match body.is_char_boundary(start) && start <= end {
-            true => (word, start..end),
-            false => (0, 0..body.len()),
-        }
+    /// A walk through `doc`'s word checkpoints, to cut slices of its body (see
+    /// [`words::Walk::body_slice`]).
+    pub fn checkpoints(&self, doc: &StoredDoc) -> words::Walk<'a> {
+        words::Walk::new(self.words, doc.words_at)
     }
 
     /// The number of the document with this id.

@@ -34,29 +34,81 @@ pub fn write(out: &mut Vec<u8>, starts: &[usize]) {
     }
 }
 
-/// For body words `first..=last` of the document whose checkpoints are at `at`: the last
-/// checkpoint at or before `first` (`(word index, byte offset in the body)`) and the byte offset
-/// of the first checkpoint after `last`, if any — the slice of the body to analyse. Unreadable
-/// checkpoints give the whole body, a correct and slower answer.
-pub fn span(bytes: &[u8], at: usize, first: u32, last: u32) -> ((u32, usize), Option<usize>) {
-    let mut pos = at;
-    let mut start = (0u32, 0usize);
-    let Some(count) = varint::read(bytes, &mut pos) else { return (start, None) };
-    let (mut w, mut b) = (0u32, 0usize);
-    for _ in 0..count {
-        let (Some(dw), Some(db)) = (varint::read(bytes, &mut pos), varint::read(bytes, &mut pos)) else {
-            return ((0, 0), None);
+/// A walk forward through one document's checkpoints, so the slices of many runs of words
+/// cost one pass over them, not one pass each.
+#[derive(Debug, Clone)]
+pub struct Walk<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    left: u32,
+    /// The last checkpoint passed (the implicit word 0 at byte 0 to begin with).
+    at: (u32, usize),
+    /// The next checkpoint, if any.
+    next: Option<(u32, usize)>,
+    broken: bool,
+}
+
+impl<'a> Walk<'a> {
+    /// The walk over the checkpoints at `at` in `bytes` (the `WORDS` section).
+    pub fn new(bytes: &'a [u8], at: usize) -> Walk<'a> {
+        let mut pos = at;
+        let count = varint::read(bytes, &mut pos);
+        let mut walk = Walk {
+            bytes,
+            pos,
+            left: count.unwrap_or(0),
+            at: (0, 0),
+            next: Some((0, 0)),
+            broken: count.is_none(),
         };
-        w = w.saturating_add(dw);
-        b = b.saturating_add(db as usize);
-        if w > last {
-            return (start, Some(b));
+        walk.step();
+        walk
+    }
+
+    fn step(&mut self) {
+        let Some((w, b)) = self.next else { return };
+        self.next = None;
+        if self.left == 0 || self.broken {
+            return;
         }
-        if w <= first {
-            start = (w, b);
+        self.left -= 1;
+        let (dw, db) = (varint::read(self.bytes, &mut self.pos), varint::read(self.bytes, &mut self.pos));
+        match (dw, db) {
+            (Some(dw), Some(db)) => self.next = Some((w.saturating_add(dw), b.saturating_add(db as usize))),
+            _ => self.broken = true,
         }
     }
-    (start, None)
+
+    /// For body words `first..=last`: the last checkpoint at or before `first` (`(word index,
+    /// byte offset in the body)`) and the byte offset of the first checkpoint after `last`, if
+    /// any — the slice of the body to analyse. Calls must ask for later words each time.
+    /// Unreadable checkpoints give the whole body, a correct and slower answer.
+    fn span(&mut self, first: u32, last: u32) -> ((u32, usize), Option<usize>) {
+        while let Some(next) = self.next.filter(|n| n.0 <= first) {
+            self.at = next;
+            self.step();
+        }
+        let start = self.at;
+        while let Some(next) = self.next.filter(|n| n.0 <= last) {
+            self.at = next;
+            self.step();
+        }
+        match self.broken {
+            true => ((0, 0), None),
+            false => (start, self.next.map(|n| n.1)),
+        }
+    }
+
+    /// The slice of `body` (the body these checkpoints are of) that holds body words
+    /// `first..=last`, cut at checkpoints: the number of its first word and its byte range.
+    pub fn body_slice(&mut self, body: &str, first: u32, last: u32) -> (u32, std::ops::Range<usize>) {
+        let ((word, start), end) = self.span(first, last);
+        let end = end.filter(|&e| e <= body.len() && body.is_char_boundary(e)).unwrap_or(body.len());
+        match body.is_char_boundary(start) && start <= end {
+            true => (word, start..end),
+            false => (0, 0..body.len()),
+        }
+    }
 }
 
 /// Whether the checkpoints at `at` can be read.
@@ -71,15 +123,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_walk_cuts_the_slices_fresh_walks_do() {
+        let starts: Vec<usize> = (0..300).map(|i| i * 5).collect();
+        let mut out = Vec::new();
+        write(&mut out, &starts);
+        let mut walk = Walk::new(&out, 0);
+        for first in (0..300).step_by(7) {
+            assert_eq!(walk.span(first, first + 3), Walk::new(&out, 0).span(first, first + 3), "{first}");
+        }
+    }
+
+    #[test]
     fn finds_the_checkpoint_before_a_word() {
         let starts: Vec<usize> = (0..100).map(|i| i * 5).collect();
         let mut out = vec![0xFF];
         write(&mut out, &starts);
         assert!(valid(&out, 1));
-        assert_eq!(span(&out, 1, 0, 10), ((0, 0), Some(160)));
-        assert_eq!(span(&out, 1, 31, 40), ((0, 0), Some(320)));
-        assert_eq!(span(&out, 1, 32, 32), ((32, 160), Some(320)));
-        assert_eq!(span(&out, 1, 97, 99), ((96, 480), None));
+        assert_eq!(Walk::new(&out, 1).span(0, 10), ((0, 0), Some(160)));
+        assert_eq!(Walk::new(&out, 1).span(31, 40), ((0, 0), Some(320)));
+        assert_eq!(Walk::new(&out, 1).span(32, 32), ((32, 160), Some(320)));
+        assert_eq!(Walk::new(&out, 1).span(97, 99), ((96, 480), None));
     }
 
     #[test]
@@ -89,13 +152,13 @@ mod tests {
         starts[33] = starts[31];
         let mut out = Vec::new();
         write(&mut out, &starts);
-        assert_eq!(span(&out, 0, 39, 39), ((34, 34), None));
-        assert_eq!(span(&out, 0, 33, 33), ((0, 0), Some(34)));
+        assert_eq!(Walk::new(&out, 0).span(39, 39), ((34, 34), None));
+        assert_eq!(Walk::new(&out, 0).span(33, 33), ((0, 0), Some(34)));
     }
 
     #[test]
     fn unreadable_checkpoints_fall_back_to_the_start() {
-        assert_eq!(span(&[], 0, 50, 60), ((0, 0), None));
+        assert_eq!(Walk::new(&[], 0).span(50, 60), ((0, 0), None));
         assert!(!valid(&[3, 1], 0));
     }
 }

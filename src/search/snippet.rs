@@ -54,8 +54,9 @@ pub fn body_highlights(index: &Index, doc: &StoredDoc, positions: &[u32], base: 
     let body = doc.body();
     let (mut done, mut units) = (0usize, base);
     let mut rest = positions;
+    let mut checkpoints = index.checkpoints(doc);
     while let Some(&p) = rest.first() {
-        let (first, slice) = index.body_slice(doc, p, p);
+        let (first, slice) = checkpoints.body_slice(body, p, p);
         if slice.start < done {
             break; // corrupt checkpoints: nothing further is trusted
         }
@@ -105,7 +106,7 @@ pub fn snippet(index: &Index, doc: &StoredDoc, hits: &[(u32, u32)]) -> (String, 
     }
     let start = window(hits, words);
     let end = start + (WINDOW_WORDS as u32).min(words);
-    let (first, slice) = index.body_slice(doc, start, end);
+    let (first, slice) = index.checkpoints(doc).body_slice(body, start, end);
     let base = slice.start;
     let tokens = analysis::spans(&body[slice]);
     let token = |n: u32| n.checked_sub(first).and_then(|i| tokens.get(i as usize));

@@ -16,7 +16,7 @@ fn written(index: &Index, ordinal: u32, term: &str) -> String {
     let (text, first, position) = match (title.first(), body.first()) {
         (Some(&p), _) => (doc.title, 0, p),
         (None, Some(&p)) => {
-            let (first, slice) = index.body_slice(&doc, p, p);
+            let (first, slice) = index.checkpoints(&doc).body_slice(doc.body(), p, p);
             (&doc.body()[slice], first, p)
         }
         _ => return term.to_string(),
