@@ -71,8 +71,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// cost of analysis). A word starts with a letter or digit, which folding keeps, so no word
 /// folds to nothing and the two agree; a test holds them to it.
 pub fn spans(text: &str) -> Vec<(usize, usize)> {
-    let chars = nfkc::fold_text(text);
-    tokenizer::words(&chars).into_iter().map(|w| (w[0].start, w[w.len() - 1].end)).collect()
+    tokenizer::spans(nfkc::fold_chars(text))
 }
 
 fn needs_clusters(c: char) -> bool {

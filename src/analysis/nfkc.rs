@@ -29,14 +29,41 @@ pub fn lookup(c: char) -> Option<&'static str> {
 /// Folds `text`; a char that folds to several chars gives them all its source range.
 pub fn fold_text(text: &str) -> Vec<SourceChar> {
     let mut out = Vec::with_capacity(text.len() / 2);
-    for (start, c) in text.char_indices() {
+    out.extend(fold_chars(text));
+    out
+}
+
+/// [`fold_text`] as it goes.
+pub fn fold_chars(text: &str) -> FoldChars<'_> {
+    FoldChars { chars: text.char_indices(), folded: "".chars(), start: 0, end: 0 }
+}
+
+/// The chars of [`fold_chars`].
+pub struct FoldChars<'a> {
+    chars: std::str::CharIndices<'a>,
+    /// The rest of the folded form of the char at `start..end`.
+    folded: std::str::Chars<'static>,
+    start: usize,
+    end: usize,
+}
+
+impl Iterator for FoldChars<'_> {
+    type Item = SourceChar;
+
+    fn next(&mut self) -> Option<SourceChar> {
+        if let Some(c) = self.folded.next() {
+            return Some(SourceChar { c, start: self.start, end: self.end });
+        }
+        let (start, c) = self.chars.next()?;
         let end = start + c.len_utf8();
         match lookup(c) {
-            Some(folded) => out.extend(folded.chars().map(|c| SourceChar { c, start, end })),
-            None => out.push(SourceChar { c, start, end }),
+            None => Some(SourceChar { c, start, end }),
+            Some(folded) => {
+                (self.folded, self.start, self.end) = (folded.chars(), start, end);
+                self.next()
+            }
         }
     }
-    out
 }
 
 #[cfg(test)]

@@ -23,6 +23,9 @@ enum Class {
 
 fn class(c: char) -> Class {
     match c {
+        // Nearly every char is one of these; none of them is a mark or a joiner.
+        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => Class::Arabic,
+        ' ' => Class::Separator,
         '0'..='9' | 'a'..='z' | 'A'..='Z' => Class::Other,
         '\u{0640}' | '\u{06E5}' | '\u{06E6}' | '\u{0610}'..='\u{08FF}'
             if c == '\u{0640}' || is_mark(c) || matches!(c, '\u{06E5}' | '\u{06E6}') =>
@@ -35,7 +38,7 @@ fn class(c: char) -> Class {
         '\u{00AD}' | '\u{FEFF}' => Class::Joiner,
         c if is_mark(c) => Class::Joiner,
         '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Class::Other,
-        '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' | '\u{066E}'..='\u{066F}' => Class::Arabic,
+        '\u{066E}'..='\u{066F}' => Class::Arabic,
         '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' => {
             Class::Arabic
         }
@@ -45,33 +48,75 @@ fn class(c: char) -> Class {
     }
 }
 
-/// The words of `chars`, each a non-empty slice that starts with a letter or digit.
-pub fn words(chars: &[SourceChar]) -> Vec<&[SourceChar]> {
-    let mut out = Vec::new();
-    let mut start: Option<(usize, Class)> = None;
-    for (i, sc) in chars.iter().enumerate() {
-        let class = class(sc.c);
-        match (start, class) {
-            (_, Class::Joiner) => {}
+/// Where a split stands: the char index and class of the word being read, if any.
+#[derive(Default)]
+struct Split {
+    start: Option<(usize, Class)>,
+}
+
+impl Split {
+    /// Takes char `i`, of class `class`; returns the char range of the word it ends, if any.
+    fn push(&mut self, i: usize, class: Class) -> Option<(usize, usize)> {
+        match (self.start, class) {
+            (_, Class::Joiner) => None,
             (Some((s, Class::Other)), Class::ArabicJoiner) => {
-                out.push(&chars[s..i]);
-                start = None;
+                self.start = None;
+                Some((s, i))
             }
-            (_, Class::ArabicJoiner) => {}
+            (_, Class::ArabicJoiner) => None,
             (Some((s, script)), Class::Arabic | Class::Other) if script != class => {
-                out.push(&chars[s..i]);
-                start = Some((i, class));
+                self.start = Some((i, class));
+                Some((s, i))
             }
-            (None, Class::Arabic | Class::Other) => start = Some((i, class)),
+            (None, Class::Arabic | Class::Other) => {
+                self.start = Some((i, class));
+                None
+            }
             (Some((s, _)), Class::Separator) => {
-                out.push(&chars[s..i]);
-                start = None;
+                self.start = None;
+                Some((s, i))
             }
-            _ => {}
+            _ => None,
         }
     }
-    if let Some((s, _)) = start {
+
+    /// Whether char `i`, just pushed, starts a word.
+    fn started_at(&self, i: usize) -> bool {
+        self.start.is_some_and(|(s, _)| s == i)
+    }
+}
+
+/// The words of `chars`, each a non-empty slice that starts with a letter or digit.
+pub fn words(chars: &[SourceChar]) -> Vec<&[SourceChar]> {
+    let mut split = Split::default();
+    let mut out: Vec<&[SourceChar]> = chars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, sc)| split.push(i, class(sc.c)))
+        .map(|(s, e)| &chars[s..e])
+        .collect();
+    if let Some((s, _)) = split.start {
         out.push(&chars[s..]);
+    }
+    out
+}
+
+/// The source byte ranges of the words [`words`] would find in `chars`, without collecting
+/// the chars first: for text whose words are only to be located.
+pub fn spans(chars: impl Iterator<Item = SourceChar>) -> Vec<(usize, usize)> {
+    let mut split = Split::default();
+    let (mut out, mut word_start, mut prev_end) = (Vec::new(), 0, 0);
+    for (i, sc) in chars.enumerate() {
+        if split.push(i, class(sc.c)).is_some() {
+            out.push((word_start, prev_end));
+        }
+        if split.started_at(i) {
+            word_start = sc.start;
+        }
+        prev_end = sc.end;
+    }
+    if split.start.is_some() {
+        out.push((word_start, prev_end));
     }
     out
 }

@@ -16,7 +16,10 @@ pub const ELLIPSIS: &str = "…";
 pub type Ranges = Vec<(u32, u32)>;
 
 fn utf16_len(s: &str) -> u32 {
-    s.chars().map(|c| c.len_utf16() as u32).sum()
+    // A char is one unit, two from four UTF-8 bytes on: count lead bytes, plus those of four-byte
+    // chars, in one pass over bytes rather than decoding chars (highlights of a long text count
+    // it whole).
+    s.bytes().map(|b| (b & 0xC0 != 0x80) as u32 + (b >= 0xF0) as u32).sum()
 }
 
 /// A word's byte range.
@@ -194,6 +197,13 @@ mod tests {
         let mut ranges = Vec::new();
         highlights(text, &positions(text, &["الامن"]), 0, &mut ranges);
         assert_eq!(marked(text, &ranges), ["الأمنَ"]);
+    }
+
+    #[test]
+    fn utf16_lengths_are_what_encoding_gives() {
+        for text in ["", "abc", "سلام", "a😀b", "ﷺ\u{00A0}€𝕏"] {
+            assert_eq!(utf16_len(text) as usize, text.encode_utf16().count(), "{text}");
+        }
     }
 
     #[test]
