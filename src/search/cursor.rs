@@ -32,13 +32,13 @@ impl Bound {
 
 /// Sorts hits by position and keeps the best weight of each (several terms can match one word).
 fn dedup_best(hits: &mut Vec<(u32, f32)>) {
-    heapsort::sort_by(hits, &|a, b| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1));
+    heapsort::sort_runs_by(hits, &|a, b| a.0 < b.0 || (a.0 == b.0 && a.1 > b.1));
     hits.dedup_by_key(|h| h.0);
 }
 
 /// Sorts positions and keeps one of each.
 pub fn dedup(positions: &mut Vec<u32>) {
-    heapsort::sort_by(positions, &|a, b| a < b);
+    heapsort::sort_runs_by(positions, &|a, b| a < b);
     positions.dedup();
 }
 

@@ -199,16 +199,18 @@ pub fn expand(
         }
         // A long word found as typed is also looked for with the article, where spelling variants
         // of loanwords mostly sit; a word not found at all, as its stem under every prefix.
-        let words: Vec<String> = if found {
-            vec![reading.clone(), format!("ال{reading}")]
+        // Under a prefix, only the terms that start with it are walked (a typo in the prefix
+        // is the plain walk's to find): a small part of the dictionary each.
+        let words: Vec<(&str, &str)> = if found {
+            vec![("", reading.as_str()), ("ال", reading.as_str())]
         } else {
             let stem = analysis::stem(reading);
-            std::iter::once(reading.clone())
-                .chain(FUZZY_PREFIXES.iter().map(|p| format!("{p}{stem}")))
-                .collect()
+            std::iter::once(("", reading.as_str())).chain(FUZZY_PREFIXES.iter().map(|&p| (p, stem))).collect()
         };
-        let mut near: Vec<fuzzy::Near> =
-            words.iter().flat_map(|w| fuzzy::near(index.terms(), w, budget, MAX_EXPANSIONS)).collect();
+        let mut near: Vec<fuzzy::Near> = words
+            .iter()
+            .flat_map(|&(under, w)| fuzzy::near_under(index.terms(), under, w, budget, MAX_EXPANSIONS))
+            .collect();
         super::heapsort::sort_by(&mut near, &|a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
         for (i, n) in near.into_iter().enumerate() {
             let kind = Kind::Fuzzy(n.cost);

@@ -65,6 +65,12 @@ pub struct Near {
 /// Terms of `dict` within `max_cost` of `word` (excluding `word` itself), cheapest first, at most
 /// `limit` of them.
 pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
+    near_under(dict, "", word, max_cost, limit)
+}
+
+/// [`near`] among the terms that start with `under`, by what follows it: `under` + `word`'s
+/// neighbours, found with a walk of `under`'s part of the dictionary only.
+pub fn near_under(dict: &Dict, under: &str, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
     let query: Vec<Letter> = word.chars().map(|c| Letter { c, confusable: confusable(c) }).collect();
     let width = query.len() + 1;
     // Row i (cells i*width..(i+1)*width) is the DP row after the key's first i chars; the
@@ -73,9 +79,9 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
     let (mut key_chars, mut prev_chars): (Vec<char>, Vec<char>) = (Vec::new(), Vec::new());
     let (mut dead, mut skip_to, mut skipped) = (String::new(), String::new(), 0);
     let mut out = Vec::new();
-    let mut cursor = dict.cursor();
+    let mut cursor = dict.seek(under.as_bytes());
     let mut visits = 0;
-    while visits < MAX_VISITS && cursor.advance() {
+    while visits < MAX_VISITS && cursor.advance() && cursor.key().starts_with(under.as_bytes()) {
         // Keys under a dead prefix are passed over (not counted as visits: a seek would have
         // skipped them); a seek pays only when there are many.
         // The previous key starts with `dead`, so this one does if it shares as much with it
@@ -100,7 +106,7 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
         };
         std::mem::swap(&mut key_chars, &mut prev_chars);
         key_chars.clear();
-        key_chars.extend(key.chars());
+        key_chars.extend(key[under.len()..].chars());
         let common = key_chars.iter().zip(&prev_chars).take_while(|(a, b)| a == b).count();
         rows.truncate((common + 1) * width);
         let mut dead_at = None;
@@ -113,6 +119,7 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
         }
         if let Some(depth) = dead_at {
             // No key starting with these `depth` chars can come back within budget.
+            dead.push_str(under);
             dead.extend(&key_chars[..depth]);
             skipped = 0;
             rows.truncate((depth - 1) * width + width);
@@ -120,7 +127,7 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
             continue;
         }
         let cost = rows[key_chars.len() * width + query.len()];
-        if cost <= max_cost && key != word {
+        if cost <= max_cost && key.get(under.len()..) != Some(word) {
             out.push(Near { ordinal: cursor.ordinal(), term: key.to_string(), cost });
         }
     }
@@ -213,6 +220,16 @@ mod tests {
         words.push("سلام".into());
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         assert_eq!(found(&refs, "سلان", EDIT), [("سلام".to_string(), EDIT)]);
+    }
+
+    #[test]
+    fn a_walk_under_a_prefix_stays_there() {
+        let words = ["الكتاب", "الكتب", "وكتاب", "كتاب", "الكاتب"];
+        let bytes = dict_of(&words);
+        let d = Dict::open(&bytes).unwrap();
+        let terms: Vec<String> = near_under(&d, "ال", "كتاب", EDIT, 10).into_iter().map(|n| n.term).collect();
+        assert_eq!(terms, ["الكاتب", "الكتب"], "neighbours under ال, not the word itself");
+        assert!(near_under(&d, "ف", "كتاب", EDIT, 10).is_empty());
     }
 
     #[test]

@@ -34,9 +34,75 @@ pub fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, less: &dyn Fn(&T, 
     }
 }
 
+/// Runs past which [`sort_runs_by`] heapsorts instead of merging.
+const MAX_RUNS: usize = 16;
+
+/// Sorts `v`, which is a few ascending runs one after another (the positions of several terms
+/// in one document), by merging the runs: linear in the length for each doubling of the runs,
+/// where a heapsort of a long document's positions costs a comparison per level of the heap.
+pub fn sort_runs_by<T: Copy>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
+    let mut runs: Vec<usize> = (1..v.len()).filter(|&i| less(&v[i], &v[i - 1])).collect();
+    if runs.is_empty() {
+        return;
+    }
+    if runs.len() >= MAX_RUNS {
+        return sort_by(v, less);
+    }
+    runs.insert(0, 0);
+    runs.push(v.len());
+    let mut merged = Vec::with_capacity(v.len());
+    while runs.len() > 2 {
+        merged.clear();
+        let mut next = vec![0];
+        // Runs 0 and 1, 2 and 3, …; an odd one out is copied as it is.
+        for k in (0..runs.len() - 1).step_by(2) {
+            let (start, mid) = (runs[k], runs[k + 1]);
+            let end = runs.get(k + 2).copied().unwrap_or(mid);
+            let (a, b) = v[start..end].split_at(mid - start);
+            let (mut i, mut j) = (0, 0);
+            while i < a.len() && j < b.len() {
+                if less(&b[j], &a[i]) {
+                    merged.push(b[j]);
+                    j += 1;
+                } else {
+                    merged.push(a[i]);
+                    i += 1;
+                }
+            }
+            merged.extend_from_slice(&a[i..]);
+            merged.extend_from_slice(&b[j..]);
+            next.push(merged.len());
+        }
+        v.copy_from_slice(&merged);
+        runs = next;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merges_runs_like_the_standard_library_sorts() {
+        let mut seed = 11u32;
+        for runs in [1, 2, 3, 5, 15, 16, 40] {
+            let mut v = Vec::new();
+            for _ in 0..runs {
+                let mut run: Vec<u32> = (0..1 + seed % 30)
+                    .map(|_| {
+                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                        seed % 1000
+                    })
+                    .collect();
+                run.sort();
+                v.extend(run);
+            }
+            let mut expected = v.clone();
+            expected.sort();
+            sort_runs_by(&mut v, &|a, b| a < b);
+            assert_eq!(v, expected, "{runs} runs");
+        }
+    }
 
     #[test]
     fn sorts_like_the_standard_library() {

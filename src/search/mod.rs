@@ -101,7 +101,7 @@ fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
                 m.body.extend(body.iter().map(|&p| (p, 1u32 << (*i as u32 % 32))));
             }
             cursor::dedup(&mut m.title);
-            heapsort::sort_by(&mut m.body, &|a, b| a.0 < b.0);
+            heapsort::sort_runs_by(&mut m.body, &|a, b| a.0 < b.0);
             m.body.dedup_by(|b, a| {
                 let same = a.0 == b.0;
                 if same {
