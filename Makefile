@@ -4,7 +4,7 @@
 #   make demo    setup + wasm + serve www/ on http://127.0.0.1:8000/
 #   make test    setup + wasm + every test layer (what .ci/run does)
 #   make bench   benchmarks in Chromium against other engines (tests/bench; RESULTS.md)
-#   make bench-quick  latency in Node on the Quran and Bukhari, fahras vs JS peers (out/quick.md);
+#   make bench-quick  latency in Node on the seeds, the Quran and Bukhari, fahras vs JS peers (out/quick.md);
 #                BENCH_FAHRAS_EXTRA=name=dir/{corpus}/pkg,... adds prebuilt fahras builds as rows
 #   make stress  long property tests and fuzzing
 SHELL := bash

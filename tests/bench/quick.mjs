@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // Quick latency check in Node, no browser: fahras vs MiniSearch, FlexSearch, lunr (+lunr.ar) and
-// Orama (+arabic stemmer) on the Quran and Sahih al-Bukhari, in a few minutes. `make bench-quick` runs
+// Orama (+arabic stemmer) on the seeds, the Quran and Sahih al-Bukhari, in a few minutes. `make bench-quick` runs
 // it. Per corpus, one table: p50 / p99 / worst of `search(q, 10)` over the latency log (for fahras the
 // normal call, snippets and highlights included) and the queries with zero hits; printed and written to
 // tests/bench/out/quick.md. Same corpora, query logs, adapters and loops as run.mjs (see README.md).
 //
 // Environment (all optional):
-//   BENCH_CORPORA=quran,bukhari   BENCH_ENGINES=fahras,minisearch,flexsearch,lunr,orama
+//   BENCH_CORPORA=seeds,quran,bukhari   BENCH_ENGINES=fahras,minisearch,flexsearch,lunr,orama
 //   BENCH_PASSES=5            timed passes over the log, after one warm-up pass (per query: the median)
 //   BENCH_MAX_QUERIES=300     latency log length cap
 //   BENCH_SKIP_FAHRAS_BUILD=1 reuse tests/bench/out/<corpus>/pkg from an earlier run
@@ -40,7 +40,7 @@ const { fahrasAdapter } = await import('./web/common.mjs');
 const list = (v, all) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : all);
 const num = (name, dflt) => (process.env[name] ? Number(process.env[name]) : dflt);
 const ENGINES = ['fahras', ...JS_PEERS];
-const corpora = list(process.env.BENCH_CORPORA, ['quran', 'bukhari']);
+const corpora = list(process.env.BENCH_CORPORA, ['seeds', 'quran', 'bukhari']);
 const engines = list(process.env.BENCH_ENGINES, ENGINES);
 for (const c of corpora) if (!CORPORA.includes(c)) throw new Error(`unknown corpus ${c}; have ${CORPORA}`);
 for (const e of engines) if (!ENGINES.includes(e)) throw new Error(`unknown engine ${e}; have ${ENGINES}`);
