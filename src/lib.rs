@@ -18,7 +18,7 @@ pub use search::{DocView, Hit, SearchOptions, SearchResult};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm {
-    use js_sys::{Array, Error, Number, RangeError, Reflect, TypeError};
+    use js_sys::{Array, Number, RangeError, Reflect, TypeError};
     use wasm_bindgen::prelude::*;
 
     use crate::index::parse_date;
@@ -41,9 +41,9 @@ mod wasm {
     }
 
     fn string_arg(value: &JsValue, what: &str) -> Result<String, JsValue> {
-        value.as_string().ok_or_else(|| {
-            TypeError::new(&format!("{what} must be a string, got {}", type_name(value))).into()
-        })
+        value
+            .as_string()
+            .ok_or_else(|| type_error([what, " must be a string, got ", &type_name(value)].concat()))
     }
 
     /// Reads an optional whole-number option in `min..=max`.
@@ -59,19 +59,29 @@ mod wasm {
             return Ok(default);
         }
         let Some(n) = value.as_f64() else {
-            let msg = format!("search: options.{name} must be a number, got {}", type_name(&value));
-            return Err(TypeError::new(&msg).into());
+            let msg = ["search: options.", name, " must be a number, got ", &type_name(&value)].concat();
+            return Err(type_error(msg));
         };
         if n.fract() != 0.0 || n < min as f64 || n > max as f64 {
             // JS formats the number: Rust's float formatting would add ~15 KB of wasm.
             let got: String = Number::from(n).to_string_with_radix(10).map(String::from).unwrap_or_default();
             let (min, max) = (crate::index::decimal(min as u32), crate::index::decimal(max as u32));
-            let msg = format!("search: options.{name} must be a whole number from {min} to {max}, got {got}");
-            return Err(RangeError::new(&msg).into());
+            let msg = [
+                "search: options.",
+                name,
+                " must be a whole number from ",
+                &min,
+                " to ",
+                &max,
+                ", got ",
+                &got,
+            ];
+            return Err(range_error(msg.concat()));
         }
         Ok(n as usize)
     }
 
+    // Messages are joined with `concat`, not `format!`, so the wasm needs no `core::fmt` for them.
     fn type_error(msg: String) -> JsValue {
         TypeError::new(&msg).into()
     }
@@ -88,12 +98,12 @@ mod wasm {
         }
         let Some(text) = value.as_string() else {
             let got = type_name(&value);
-            return Err(type_error(format!(
-                "search: options.filter.{name} must be a YYYY-MM-DD string, got {got}"
-            )));
+            let msg = ["search: options.filter.", name, " must be a YYYY-MM-DD string, got ", &got];
+            return Err(type_error(msg.concat()));
         };
         parse_date(&text).map(Some).ok_or_else(|| {
-            range_error(format!("search: options.filter.{name} must be a date as YYYY-MM-DD, got \"{text}\""))
+            let msg = ["search: options.filter.", name, " must be a date as YYYY-MM-DD, got \"", &text, "\""];
+            range_error(msg.concat())
         })
     }
 
@@ -103,10 +113,9 @@ mod wasm {
             return Ok(Filter::default());
         }
         if !filter.is_object() || filter.is_array() {
-            return Err(type_error(format!(
-                "search: options.filter must be an object, got {}",
-                type_name(&filter)
-            )));
+            return Err(type_error(
+                ["search: options.filter must be an object, got ", &type_name(&filter)].concat(),
+            ));
         }
         let tags = Reflect::get(&filter, &JsValue::from_str("tags"))?;
         let tags = if tags.is_undefined() || tags.is_null() {
@@ -117,18 +126,17 @@ mod wasm {
             for tag in tags.iter() {
                 let Some(tag) = tag.as_string() else {
                     let got = type_name(&tag);
-                    return Err(type_error(format!(
-                        "search: options.filter.tags must hold strings, got {got}"
-                    )));
+                    return Err(type_error(
+                        ["search: options.filter.tags must hold strings, got ", &got].concat(),
+                    ));
                 };
                 out.push(tag);
             }
             out
         } else {
             let got = type_name(&tags);
-            return Err(type_error(format!(
-                "search: options.filter.tags must be an array of strings, got {got}"
-            )));
+            let msg = ["search: options.filter.tags must be an array of strings, got ", &got];
+            return Err(type_error(msg.concat()));
         };
         Ok(Filter { tags, from: date_option(&filter, "from")?, to: date_option(&filter, "to")? })
     }
@@ -141,11 +149,11 @@ mod wasm {
         match sort.as_string().as_deref() {
             Some("relevance") => Ok(Sort::Relevance),
             Some("date") => Ok(Sort::Date),
-            Some(other) => Err(range_error(format!(
-                "search: options.sort must be \"relevance\" or \"date\", got \"{other}\""
-            ))),
+            Some(other) => Err(range_error(
+                ["search: options.sort must be \"relevance\" or \"date\", got \"", other, "\""].concat(),
+            )),
             None => {
-                Err(type_error(format!("search: options.sort must be a string, got {}", type_name(&sort))))
+                Err(type_error(["search: options.sort must be a string, got ", &type_name(&sort)].concat()))
             }
         }
     }
@@ -155,8 +163,9 @@ mod wasm {
             return Ok(SearchOptions::default());
         }
         if !options.is_object() || options.is_array() {
-            let msg = format!("search: options must be an object, got {}", type_name(options));
-            return Err(TypeError::new(&msg).into());
+            return Err(type_error(
+                ["search: options must be an object, got ", &type_name(options)].concat(),
+            ));
         }
         let default = SearchOptions::default();
         Ok(SearchOptions {
@@ -168,7 +177,8 @@ mod wasm {
     }
 
     fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-        serde_wasm_bindgen::to_value(value).map_err(|e| Error::new(&e.to_string()).into())
+        // serde-wasm-bindgen's error already is a JS `Error`: thrown as it is, not reformatted.
+        serde_wasm_bindgen::to_value(value).map_err(JsValue::from)
     }
 
     /// `search(query: string, options?: {limit?, offset?, filter?: {tags?, from?, to?}, sort?})`.

@@ -85,6 +85,7 @@ pub struct Hit {
 pub struct SearchResult {
     pub query: String,
     /// Number of matching documents (all pages).
+    #[serde(serialize_with = "count")]
     pub total: usize,
     /// No document matched every word; these match some of them.
     pub relaxed: bool,
@@ -110,4 +111,11 @@ pub struct DocView {
     pub date: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+/// A document count as `u32`, which the index's counts are: serde writes a `usize` as a `u64`,
+/// and serde-wasm-bindgen's check that a `u64` fits a JavaScript number formats the number in its
+/// error, bringing integer formatting into the wasm for a case no index reaches.
+fn count<S: serde::Serializer>(n: &usize, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_u32(u32::try_from(*n).unwrap_or(u32::MAX))
 }
