@@ -48,7 +48,7 @@ fn is_arabic_word(term: &str) -> bool {
 pub fn strippable_prefixes() -> impl Iterator<Item = String> {
     ["", "و"]
         .into_iter()
-        .flat_map(|waw| std::iter::once("").chain(PREFIXES).map(move |article| format!("{waw}{article}")))
+        .flat_map(|waw| std::iter::once("").chain(PREFIXES).map(move |article| [waw, article].concat()))
 }
 
 /// The stem of a folded term.

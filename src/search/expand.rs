@@ -77,7 +77,7 @@ fn bare<'t>(index: &Index, term: &'t str) -> Option<&'t str> {
 /// The corpus has this word, bare or with the article, and it is long enough to stand alone.
 fn known(index: &Index, word: &str) -> bool {
     word.chars().count() >= MIN_BARE_LEN
-        && (index.term(word).is_some() || index.term(&format!("ال{word}")).is_some())
+        && (index.term(word).is_some() || index.term(&["ال", word].concat()).is_some())
 }
 
 /// The stems a term stands for: its own, and its bare word's.
@@ -108,15 +108,15 @@ fn scan(index: &Index, start: &str, mut visit: impl FnMut(u32, &str)) {
 /// a proclitic by the stem of the word without it (checked only there: it costs lookups).
 fn add_stem_terms(index: &Index, stem: &str, kind: Kind, out: &mut Vec<Matched>) {
     for prefix in strippable_prefixes() {
-        scan(index, &format!("{prefix}{stem}"), |ordinal, term| {
+        scan(index, &[&prefix, stem].concat(), |ordinal, term| {
             if analysis::stem(term) == stem {
                 push(out, term.to_string(), ordinal, kind);
             }
         });
     }
     for proclitic in PROCLITICS {
-        scan(index, &format!("{proclitic}{stem}"), |ordinal, term| {
-            let rest = &term[proclitic.len()..];
+        scan(index, &[proclitic, stem].concat(), |ordinal, term| {
+            let rest = term.strip_prefix(proclitic).unwrap_or(term);
             if analysis::stem(rest) == stem && known(index, rest) {
                 push(out, term.to_string(), ordinal, kind);
             }
@@ -131,7 +131,7 @@ fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mu
     let mut found: Vec<(u32, u32, String)> = Vec::new();
     for reading in readings {
         for p in scan_prefixes() {
-            scan(index, &format!("{p}{reading}"), |ordinal, term| {
+            scan(index, &[p.as_str(), reading].concat(), |ordinal, term| {
                 found.push((index.doc_count(ordinal), ordinal, term.to_string()));
             });
         }

@@ -166,7 +166,7 @@ fn successor(prefix: &str, out: &mut String) -> bool {
     for (at, last) in chars.by_ref() {
         if let Some(next) = (last as u32 + 1..=0x10FFFF).find_map(char::from_u32) {
             out.clear();
-            out.push_str(&prefix[..at]);
+            out.push_str(prefix.get(..at).unwrap_or_default());
             out.push(next);
             return true;
         }

@@ -70,14 +70,15 @@ const KEYS: [(char, &str); 62] = [
 ];
 
 /// Capitals that type Arabic letters (hamza forms, lam-alef); other capitals type marks or
-/// brackets, and a query with them is more likely an acronym (FSB) than a slip of layout.
-const LETTER_CAPITALS: &str = "HYGTBN";
+/// brackets, and a query with them is more likely an acronym (FSB) than a slip of layout. Bytes:
+/// `str::contains(char)` would bring in a substring searcher.
+const LETTER_CAPITALS: &[u8] = b"HYGTBN";
 
 /// The query retyped on the Arabic layout, when it has Latin letters and every char is a key
 /// (or a space or digit) of the US layout.
 pub fn to_arabic(query: &str) -> Option<String> {
     if !query.chars().any(|c| c.is_ascii_alphabetic())
-        || query.chars().any(|c| c.is_ascii_uppercase() && !LETTER_CAPITALS.contains(c))
+        || query.chars().any(|c| c.is_ascii_uppercase() && !LETTER_CAPITALS.contains(&(c as u8)))
     {
         return None;
     }
@@ -101,17 +102,17 @@ pub fn to_latin(query: &str) -> Option<String> {
     while let Some(c) = rest.chars().next() {
         if c == ' ' || c.is_ascii_digit() {
             out.push(c);
-            rest = &rest[c.len_utf8()..];
+            rest = rest.get(1..).unwrap_or_default(); // c is ASCII: one byte
             continue;
         }
         let key = KEYS
             .iter()
             .filter(|(key, arabic)| {
-                (key.is_ascii_lowercase() || "`[];',./".contains(*key)) && rest.starts_with(arabic)
+                (key.is_ascii_lowercase() || b"`[];',./".contains(&(*key as u8))) && rest.starts_with(arabic)
             })
             .max_by_key(|(_, arabic)| arabic.len())?;
         out.push(key.0);
-        rest = &rest[key.1.len()..];
+        rest = rest.get(key.1.len()..).unwrap_or_default();
         letters += 1;
     }
     (letters > 0).then_some(out)

@@ -199,7 +199,7 @@ impl<'a> Index<'a> {
             let m = found.pop().unwrap_or_default();
             let body: Vec<u32> = m.body.iter().map(|h| h.0).collect();
             // A headline title is the text's first line; a derived one is not in the text.
-            let head = &stored.text[..stored.body_start];
+            let head = stored.text.get(..stored.body_start).unwrap_or_default();
             if stored.body_start > 0 {
                 snippet::highlights(head, &m.title, 0, &mut highlights);
             }

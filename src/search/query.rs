@@ -34,14 +34,7 @@ pub struct Alternative {
 
 /// The query cut to [`MAX_QUERY_BYTES`] on a char boundary.
 pub fn truncate(query: &str) -> &str {
-    if query.len() <= MAX_QUERY_BYTES {
-        return query;
-    }
-    let mut end = MAX_QUERY_BYTES;
-    while !query.is_char_boundary(end) {
-        end -= 1;
-    }
-    &query[..end]
+    (0..=MAX_QUERY_BYTES.min(query.len())).rev().find_map(|end| query.get(..end)).unwrap_or_default()
 }
 
 pub fn parse(query: &str) -> Vec<Clause> {
@@ -58,12 +51,9 @@ pub fn parse(query: &str) -> Vec<Clause> {
             _ => (false, rest),
         };
         if let Some(inner) = body.strip_prefix('"') {
-            let end = inner.find('"').unwrap_or(inner.len());
-            let words: Vec<Vec<String>> = analysis::tokenize(&inner[..end])
-                .into_iter()
-                .map(|t| t.terms)
-                .take(MAX_PHRASE_WORDS)
-                .collect();
+            let (phrase, after) = inner.split_once('"').unwrap_or((inner, ""));
+            let words: Vec<Vec<String>> =
+                analysis::tokenize(phrase).into_iter().map(|t| t.terms).take(MAX_PHRASE_WORDS).collect();
             if !words.is_empty() {
                 clauses.push(Clause {
                     phrase: words.len() > 1,
@@ -73,10 +63,11 @@ pub fn parse(query: &str) -> Vec<Clause> {
                     alternatives: Vec::new(),
                 });
             }
-            rest = inner.get(end + 1..).unwrap_or("");
+            rest = after;
         } else {
             let end = body.find(|c: char| c.is_whitespace() || c == '"').unwrap_or(body.len());
-            for token in analysis::tokenize(&body[..end]) {
+            let (word, after) = body.split_at_checked(end).unwrap_or((body, ""));
+            for token in analysis::tokenize(word) {
                 clauses.push(Clause {
                     words: vec![token.terms],
                     phrase: false,
@@ -85,7 +76,7 @@ pub fn parse(query: &str) -> Vec<Clause> {
                     alternatives: Vec::new(),
                 });
             }
-            rest = &body[end..];
+            rest = after;
         }
     }
     clauses.truncate(MAX_CLAUSES);

@@ -35,8 +35,8 @@ fn mark(text: &str, spans: &[Span], first: u32, positions: &[u32], base: u32, ou
         if start < seen || positions.binary_search(&(first + i as u32)).is_err() {
             continue;
         }
-        offset += utf16_len(&text[seen..start]);
-        let len = utf16_len(&text[start..end]);
+        offset += utf16_len(text.get(seen..start).unwrap_or_default());
+        let len = utf16_len(text.get(start..end).unwrap_or_default());
         out.push((offset, offset + len));
         offset += len;
         seen = end;
@@ -63,12 +63,13 @@ pub fn body_highlights(index: &Index, doc: &StoredDoc, positions: &[u32], base: 
         if slice.start < done {
             break; // corrupt checkpoints: nothing further is trusted
         }
-        units += utf16_len(&body[done..slice.start]);
-        let tokens = analysis::spans(&body[slice.clone()]);
+        units += utf16_len(body.get(done..slice.start).unwrap_or_default());
+        let words = body.get(slice.clone()).unwrap_or_default();
+        let tokens = analysis::spans(words);
         let last = first + tokens.len() as u32;
         let within = rest.iter().take_while(|&&q| q < last).count().max(1);
-        mark(&body[slice.clone()], &tokens, first, &rest[..within], units, out);
-        units += utf16_len(&body[slice.clone()]);
+        mark(words, &tokens, first, &rest[..within], units, out);
+        units += utf16_len(words);
         done = slice.end;
         rest = &rest[within..];
     }
@@ -111,21 +112,21 @@ pub fn snippet(index: &Index, doc: &StoredDoc, hits: &[(u32, u32)]) -> (String, 
     let end = start + (WINDOW_WORDS as u32).min(words);
     let (first, slice) = index.checkpoints(doc).body_slice(body, start, end);
     let base = slice.start;
-    let tokens = analysis::spans(&body[slice]);
+    let tokens = analysis::spans(body.get(slice).unwrap_or_default());
     let token = |n: u32| n.checked_sub(first).and_then(|i| tokens.get(i as usize));
     let (Some(first_token), Some(last_token)) = (token(start), token(end - 1)) else {
         return (String::new(), Vec::new());
     };
     let from = if start == 0 { 0 } else { base + first_token.0 };
     let to = match token(end) {
-        Some(next) => body[..base + next.0].trim_end().len().max(base + last_token.1),
+        Some(next) => body.get(..base + next.0).unwrap_or(body).trim_end().len().max(base + last_token.1),
         None => body.trim_end().len().max(base + last_token.1),
     };
     let mut text = String::new();
     if start > 0 {
         text.push_str(ELLIPSIS);
     }
-    let shown = body[from..to].trim_start();
+    let shown = body.get(from..to).unwrap_or_default().trim_start();
     let skipped = from + (to - from - shown.len());
     let lead = utf16_len(&text);
     text.push_str(shown);

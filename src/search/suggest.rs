@@ -17,14 +17,12 @@ fn written(index: &Index, ordinal: u32, term: &str) -> String {
         (Some(&p), _) => (doc.title, 0, p),
         (None, Some(&p)) => {
             let (first, slice) = index.checkpoints(&doc).body_slice(doc.body(), p, p);
-            (&doc.body()[slice], first, p)
+            (doc.body().get(slice).unwrap_or_default(), first, p)
         }
         _ => return term.to_string(),
     };
-    match position.checked_sub(first).and_then(|i| analysis::spans(text).get(i as usize).copied()) {
-        Some((start, end)) => text[start..end].to_string(),
-        None => term.to_string(),
-    }
+    let span = position.checked_sub(first).and_then(|i| analysis::spans(text).get(i as usize).copied());
+    span.and_then(|(start, end)| text.get(start..end)).unwrap_or(term).to_string()
 }
 
 /// Queries to try instead of `query`, in which `unmatched` (folded words that matched nothing)
