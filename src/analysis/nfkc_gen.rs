@@ -56,7 +56,7 @@ pub fn source() -> String {
     let mut runs: Vec<(u32, usize)> = Vec::new();
     for (i, (c, _)) in entries.iter().enumerate() {
         let cp = *c as u32;
-        if !runs.last().is_some_and(|&(start, first)| start + (i - first) as u32 == cp) {
+        if runs.last().is_none_or(|&(start, first)| start + (i - first) as u32 != cp) {
             runs.push((cp, i));
         }
     }
