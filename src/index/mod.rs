@@ -121,12 +121,16 @@ impl<'a> StoredDoc<'a> {
     /// The date as `YYYY-MM-DD`.
     pub fn date(&self) -> Option<String> {
         let d = self.date;
-        let padded = |n: u32, width: usize| {
+        let mut out = String::with_capacity(10);
+        for (n, width) in [(d / 10000, 4usize), (d / 100 % 100, 2), (d % 100, 2)] {
+            if !out.is_empty() {
+                out.push('-');
+            }
             let digits = decimal(n);
-            format!("{}{digits}", "0".repeat(width.saturating_sub(digits.len())))
-        };
-        (d != 0)
-            .then(|| format!("{}-{}-{}", padded(d / 10000, 4), padded(d / 100 % 100, 2), padded(d % 100, 2)))
+            out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
+            out.push_str(&digits);
+        }
+        (d != 0).then_some(out)
     }
 }
 

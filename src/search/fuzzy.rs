@@ -106,7 +106,7 @@ pub fn near_under(dict: &Dict, under: &str, word: &str, max_cost: u16, limit: us
         };
         std::mem::swap(&mut key_chars, &mut prev_chars);
         key_chars.clear();
-        key_chars.extend(key[under.len()..].chars());
+        key_chars.extend(key.get(under.len()..).unwrap_or_default().chars());
         let common = key_chars.iter().zip(&prev_chars).take_while(|(a, b)| a == b).count();
         rows.truncate((common + 1) * width);
         let mut dead_at = None;
