@@ -346,25 +346,27 @@ impl<'a> Index<'a> {
         String::from_utf8(self.terms.key(ordinal)?).ok()
     }
 
-    /// A cursor over the postings of the term at `ordinal`; empty if unreadable.
-    pub fn cursor(&self, ordinal: u32) -> Cursor<'a> {
+    /// Where the postings of the block holding the term at `ordinal` start, how many terms the
+    /// block has and which of them the term is; `None` past the last term.
+    fn block_of(&self, ordinal: u32) -> Option<(usize, usize, usize)> {
         let (block, k) = (ordinal as usize / dict::BLOCK_LEN, ordinal as usize % dict::BLOCK_LEN);
         let count = (self.terms.len() as usize).saturating_sub(block * dict::BLOCK_LEN).min(dict::BLOCK_LEN);
-        let cursor = self
-            .terms
-            .block_value(block as u32)
-            .and_then(|offset| postings::cursor_in_block(self.postings, offset as usize, count, k));
-        cursor.unwrap_or(Cursor::EMPTY)
+        let offset = self.terms.block_value(block as u32)? as usize;
+        (k < count).then_some((offset, count, k))
+    }
+
+    /// A cursor over the postings of the term at `ordinal`; empty if unreadable.
+    pub fn cursor(&self, ordinal: u32) -> Cursor<'a> {
+        self.block_of(ordinal)
+            .and_then(|(offset, count, k)| postings::cursor_in_block(self.postings, offset, count, k))
+            .unwrap_or(Cursor::EMPTY)
     }
 
     /// The number of documents the term at `ordinal` occurs in: what a cursor would say, for
     /// less (planning asks it of every completion of a prefix).
     pub fn doc_count(&self, ordinal: u32) -> u32 {
-        let (block, k) = (ordinal / dict::BLOCK_LEN as u32, ordinal as usize % dict::BLOCK_LEN);
-        match (ordinal < self.terms.len(), self.terms.block_value(block)) {
-            (true, Some(offset)) => postings::doc_count_in_block(self.postings, offset as usize, k),
-            _ => 0,
-        }
+        self.block_of(ordinal)
+            .map_or(0, |(offset, _, k)| postings::doc_count_in_block(self.postings, offset, k))
     }
 }
 

@@ -83,16 +83,21 @@ pub fn write_block(out: &mut Vec<u8>, lists: &[&List]) {
     }
 }
 
+/// One term's head in a block: its number of documents and the lengths of its three streams.
+fn read_head(bytes: &[u8], at: &mut usize) -> Option<(u32, [usize; 3])> {
+    let doc_count = varint::read(bytes, at)?;
+    let mut lens = [0; 3];
+    for len in &mut lens {
+        *len = varint::read(bytes, at)? as usize;
+    }
+    Some((doc_count, lens))
+}
+
 /// The number of documents of term `k` of the block stored at `offset`, reading only the heads
-/// before it; 0 if the block is corrupt.
+/// up to its own; 0 if the block is corrupt.
 pub fn doc_count_in_block(bytes: &[u8], offset: usize, k: usize) -> u32 {
     let mut at = offset;
-    let mut head = || {
-        let doc_count = varint::read(bytes, &mut at)?;
-        (0..3).try_for_each(|_| varint::read(bytes, &mut at).map(drop))?;
-        Some(doc_count)
-    };
-    (0..k).try_for_each(|_| head().map(drop)).and_then(|_| head()).unwrap_or(0)
+    (0..=k).try_fold(0, |_, _| read_head(bytes, &mut at).map(|(doc_count, _)| doc_count)).unwrap_or(0)
 }
 
 /// The cursor of term `k` of the block of `count` terms stored at `offset`; `None` if the block
@@ -103,11 +108,8 @@ pub fn cursor_in_block(bytes: &[u8], offset: usize, count: usize, k: usize) -> O
     }
     let mut at = offset;
     let mut heads = [(0u32, [0usize; 3]); BLOCK_LEN];
-    for (doc_count, lens) in &mut heads[..count] {
-        *doc_count = varint::read(bytes, &mut at)?;
-        for len in lens {
-            *len = varint::read(bytes, &mut at)? as usize;
-        }
+    for head in &mut heads[..count] {
+        *head = read_head(bytes, &mut at)?;
     }
     let mut stream_at = at;
     let mut slices = [&bytes[..0]; 3];
@@ -126,7 +128,7 @@ pub fn cursor_in_block(bytes: &[u8], offset: usize, count: usize, k: usize) -> O
 pub const END: u32 = u32::MAX;
 
 /// Reads one posting list. Starts before its first document: call [`Cursor::seek`] (or
-/// [`Cursor::next`]). A corrupt list reads as ending early, never as a wrong document order.
+/// [`Cursor::advance`]). A corrupt list reads as ending early, never as a wrong document order.
 #[derive(Debug, Clone)]
 pub struct Cursor<'a> {
     gaps: &'a [u8],

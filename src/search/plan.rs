@@ -62,8 +62,7 @@ fn context(index: &Index, planned: &[Planned]) -> Vec<u32> {
             docs.push(cursor.doc());
         }
     }
-    super::heapsort::sort_by(&mut docs, &|a, b| a < b);
-    docs.dedup();
+    super::cursor::dedup(&mut docs);
     docs
 }
 
