@@ -64,8 +64,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
-/// Chars only the cluster steps handle: marks, tatweel, hamza on the line, the small Quranic
-/// letters, invisible joiners.
 /// Where the words of `text` are, as [`tokenize`] numbers them, without folding them: for
 /// cutting and highlighting text whose matched word numbers are known (folding is most of the
 /// cost of analysis). A word starts with a letter or digit, which folding keeps, so no word
@@ -74,6 +72,8 @@ pub fn spans(text: &str) -> Vec<(usize, usize)> {
     tokenizer::spans(nfkc::fold_chars(text))
 }
 
+/// Chars only the cluster steps handle: marks, tatweel, hamza on the line, the small Quranic
+/// letters, invisible joiners.
 fn needs_clusters(c: char) -> bool {
     cluster::is_mark(c) || diacritics::is_invisible(c) || matches!(c, 'ء' | '\u{06E5}' | '\u{06E6}')
 }
