@@ -22,7 +22,7 @@ mod wasm {
     use wasm_bindgen::prelude::*;
 
     use crate::index::parse_date;
-    use crate::search::{Filter, SearchOptions, Sort, MAX_LIMIT};
+    use crate::search::{Filter, Marks, SearchOptions, Sort, MAX_LIMIT};
 
     #[wasm_bindgen(start)]
     fn start() {
@@ -141,21 +141,54 @@ mod wasm {
         Ok(Filter { tags, from: date_option(&filter, "from")?, to: date_option(&filter, "to")? })
     }
 
-    fn sort_option(options: &JsValue) -> Result<Sort, JsValue> {
-        let sort = Reflect::get(options, &JsValue::from_str("sort"))?;
-        if sort.is_undefined() || sort.is_null() {
-            return Ok(Sort::Relevance);
+    /// Reads an optional string option that is one of `choices` (the first is the default).
+    fn choice_option<T: Copy>(options: &JsValue, name: &str, choices: &[(&str, T)]) -> Result<T, JsValue> {
+        let value = Reflect::get(options, &JsValue::from_str(name))?;
+        let default = choices[0].1;
+        if value.is_undefined() || value.is_null() {
+            return Ok(default);
         }
-        match sort.as_string().as_deref() {
-            Some("relevance") => Ok(Sort::Relevance),
-            Some("date") => Ok(Sort::Date),
-            Some(other) => Err(range_error(
-                ["search: options.sort must be \"relevance\" or \"date\", got \"", other, "\""].concat(),
-            )),
-            None => {
-                Err(type_error(["search: options.sort must be a string, got ", &type_name(&sort)].concat()))
+        let Some(text) = value.as_string() else {
+            let got = type_name(&value);
+            return Err(type_error(["search: options.", name, " must be a string, got ", &got].concat()));
+        };
+        if let Some(&(_, choice)) = choices.iter().find(|(n, _)| *n == text) {
+            return Ok(choice);
+        }
+        let names: Vec<String> = choices.iter().map(|(n, _)| ["\"", n, "\""].concat()).collect();
+        let msg = ["search: options.", name, " must be one of ", &names.join(", "), ", got \"", &text, "\""];
+        Err(range_error(msg.concat()))
+    }
+
+    /// Reads `options.facets`: `["tags"]`, the one field facets are counted for.
+    fn facets_option(options: &JsValue) -> Result<bool, JsValue> {
+        let value = Reflect::get(options, &JsValue::from_str("facets"))?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(false);
+        }
+        if !value.is_array() {
+            let got = type_name(&value);
+            return Err(type_error(
+                ["search: options.facets must be an array of field names, got ", &got].concat(),
+            ));
+        }
+        let mut tags = false;
+        for field in Array::from(&value).iter() {
+            match field.as_string().as_deref() {
+                Some("tags") => tags = true,
+                Some(other) => {
+                    let msg = ["search: options.facets can only hold \"tags\", got \"", other, "\""];
+                    return Err(range_error(msg.concat()));
+                }
+                None => {
+                    let got = type_name(&field);
+                    return Err(type_error(
+                        ["search: options.facets must hold strings, got ", &got].concat(),
+                    ));
+                }
             }
         }
+        Ok(tags)
     }
 
     fn options_arg(options: &JsValue) -> Result<SearchOptions, JsValue> {
@@ -172,7 +205,17 @@ mod wasm {
             limit: count_option(options, "limit", default.limit, 1, MAX_LIMIT)?,
             offset: count_option(options, "offset", default.offset, 0, u32::MAX as usize)?,
             filter: filter_option(options)?,
-            sort: sort_option(options)?,
+            sort: choice_option(
+                options,
+                "sort",
+                &[("relevance", Sort::Relevance), ("date", Sort::Date), ("order", Sort::Order)],
+            )?,
+            facets: facets_option(options)?,
+            marks: choice_option(
+                options,
+                "diacritics",
+                &[("prefer", Marks::Prefer), ("require", Marks::Require), ("ignore", Marks::Ignore)],
+            )?,
         })
     }
 
@@ -181,7 +224,8 @@ mod wasm {
         serde_wasm_bindgen::to_value(value).map_err(JsValue::from)
     }
 
-    /// `search(query: string, options?: {limit?, offset?, filter?: {tags?, from?, to?}, sort?})`.
+    /// `search(query: string, options?: {limit?, offset?, filter?: {tags?, from?, to?}, sort?, facets?,
+    /// diacritics?})`.
     #[wasm_bindgen]
     pub fn search(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query = string_arg(&query, "search: query")?;

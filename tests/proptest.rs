@@ -19,8 +19,9 @@ use std::sync::OnceLock;
 
 use fahras::analysis::{fold, stem, tokenize};
 use fahras::index::{self, Index};
+use fahras::search::marks::marked;
 use fahras::search::query::{self, MAX_CLAUSES, MAX_PHRASE_WORDS};
-use fahras::search::{Filter, Sort, MAX_LIMIT};
+use fahras::search::{Filter, Marks, Sort, MAX_LIMIT};
 use fahras::{embedded, Document, SearchOptions, SearchResult};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
@@ -207,9 +208,19 @@ fn options() -> impl Strategy<Value = SearchOptions> {
         1 => (prop::collection::vec(prop::sample::select(TAGS.to_vec()), 0..3), date_number(), date_number())
             .prop_map(|(tags, from, to)| Filter { tags: tags.into_iter().map(String::from).collect(), from, to }),
     ];
-    let sort = prop_oneof![3 => Just(Sort::Relevance), 1 => Just(Sort::Date)];
-    (0..=MAX_LIMIT + 20, prop_oneof![4 => Just(0usize), 2 => 0..12usize, 1 => any::<usize>()], filter, sort)
-        .prop_map(|(limit, offset, filter, sort)| SearchOptions { limit, offset, filter, sort })
+    let sort = prop_oneof![3 => Just(Sort::Relevance), 1 => Just(Sort::Date), 1 => Just(Sort::Order)];
+    let marks = prop_oneof![Just(Marks::Prefer), Just(Marks::Require), Just(Marks::Ignore)];
+    let offset = prop_oneof![4 => Just(0usize), 2 => 0..12usize, 1 => any::<usize>()];
+    (0..=MAX_LIMIT + 20, offset, filter, sort, any::<bool>(), marks).prop_map(
+        |(limit, offset, filter, sort, facets, marks)| SearchOptions {
+            limit,
+            offset,
+            filter,
+            sort,
+            facets,
+            marks,
+        },
+    )
 }
 
 /// A small corpus: documents whose bodies are seed words (so queries hit them) mixed with random
@@ -292,9 +303,22 @@ fn check_result(
         let before = filter.to.is_none_or(|to| date.is_some_and(|d| d <= to));
         prop_assert!(after && before, "{query:?}: {} dated {date:?} outside {filter:?}", hit.id);
     }
+    if let Some(facets) = &result.facets {
+        for tag in result.hits.iter().flat_map(|h| &h.tags) {
+            prop_assert!(
+                facets.tags.iter().any(|f| &f.value == tag && f.count > 0),
+                "{query:?}: {tag} not counted"
+            );
+        }
+    }
+    // Words typed with harakat rank the documents that agree with them first, whatever the score.
+    let by_marks = options.marks != Marks::Ignore && query.split_whitespace().any(marked);
     for w in result.hits.windows(2) {
         match options.sort {
+            Sort::Relevance if by_marks => {}
             Sort::Relevance => prop_assert!(w[0].score >= w[1].score, "{query:?}: scores not descending"),
+            // Document numbers are not in a hit: tests/api.rs checks the order.
+            Sort::Order => {}
             Sort::Date => {
                 // Newest first, undated last, then best match.
                 let (a, b) = (w[0].date.as_deref().unwrap_or(""), w[1].date.as_deref().unwrap_or(""));

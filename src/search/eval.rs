@@ -7,12 +7,18 @@
 //! bounded from its term frequencies (no positions): if the bound cannot enter the heap the
 //! document is only counted. Positions are decoded only when the exact score needs them — two
 //! terms on one word, a phrase, or proximity between clauses.
+//!
+//! Words typed with harakat ([`super::marks`]) look at the words as written where they matched:
+//! the number of them that agree ranks first (or, when agreement is required, a document that
+//! does not agree does not match). Facets count the tags of every document that matches.
 
 use super::cursor::{Bound, ClauseCursor};
+use super::marks::Marked;
 use super::plan::Planned;
 use super::rank::{self, FieldHits};
+use super::snippet::word_at;
 use super::topk::{Ranked, TopK};
-use super::types::{SearchOptions, Sort, MAX_LIMIT};
+use super::types::{FacetCount, Facets, Marks, SearchOptions, Sort, MAX_LIMIT};
 use crate::index::postings::END;
 use crate::index::Index;
 
@@ -30,6 +36,8 @@ pub struct Evaluation {
     pub ranked: Vec<Ranked>,
     /// Per clause of the plan, the documents it matches on its own (0 for exclusions).
     pub doc_freqs: Vec<u32>,
+    /// When asked for.
+    pub facets: Option<Facets>,
 }
 
 /// Documents matching a clause: free when it is one term; for words (no phrase) the union of
@@ -77,6 +85,8 @@ struct Clause<'a> {
     spans: bool,
     /// idf times the clause's weight.
     weight: f32,
+    /// Its words typed with harakat (none when they are ignored).
+    marks: Vec<Marked>,
 }
 
 /// Runs `plan` over `index`.
@@ -99,15 +109,27 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
             let role = role(p);
             let weight = if role == Role::Optional { rank::STOPWORD_WEIGHT } else { 1.0 };
             let idf = if alone { 1.0 } else { rank::idf(index.len(), df as usize) };
-            Clause { cursor: ClauseCursor::new(index, p), role, spans: !p.stopword, weight: weight * idf }
+            let marks = if options.marks == Marks::Ignore { Vec::new() } else { p.marks.clone() };
+            let cursor = ClauseCursor::new(index, p);
+            Clause { cursor, role, spans: !p.stopword, weight: weight * idf, marks }
         })
         .collect();
     let required = clauses.iter().filter(|c| c.role == Role::Required).count();
     let k = options.offset.saturating_add(options.limit.min(MAX_LIMIT));
     let averages = index.average_lengths();
-    let mut pass =
-        Pass { index, options, averages, top: TopK::new(k), required, scratch: Vec::new(), visited: 0 };
+    let mut pass = Pass {
+        index,
+        options,
+        averages,
+        top: TopK::new(k),
+        required,
+        scratch: Vec::new(),
+        visited: 0,
+        facets: options.facets.then(Vec::new),
+        positions: (Vec::new(), Vec::new()),
+    };
     let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
+    let facets = pass.facets.take().map(facets);
     let mut ranked = pass.top.into_sorted();
     if alone {
         if let Some(i) = plan.iter().position(|p| !p.clause.negated) {
@@ -116,7 +138,14 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
             ranked.iter_mut().for_each(|r| r.score *= idf);
         }
     }
-    Evaluation { total, relaxed, ranked, doc_freqs }
+    Evaluation { total, relaxed, ranked, doc_freqs, facets }
+}
+
+/// Tags with their counts, most documents first.
+fn facets(mut counts: Vec<(&str, u32)>) -> Facets {
+    super::heapsort::sort_by(&mut counts, &|a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0));
+    let tags = counts.into_iter().map(|(t, count)| FacetCount { value: t.to_string(), count }).collect();
+    Facets { tags }
 }
 
 struct Pass<'i, 'a> {
@@ -128,6 +157,10 @@ struct Pass<'i, 'a> {
     scratch: Vec<(u32, usize)>,
     /// Documents matching any required clause, before exclusions and filters.
     visited: u32,
+    /// Tags of the matching documents (sorted) and their counts, when asked for.
+    facets: Option<Vec<(&'a str, u32)>>,
+    /// Title and body positions of a clause, reused.
+    positions: (Vec<u32>, Vec<u32>),
 }
 
 impl Pass<'_, '_> {
@@ -149,15 +182,23 @@ impl Pass<'_, '_> {
             let matched =
                 clauses.iter().filter(|c| c.role == Role::Required && c.cursor.doc() == doc).count();
             let complete = matched == self.required;
-            if (complete || !found_all) && self.admissible(clauses, doc) {
+            let agreed = match (complete || !found_all) && self.admissible(clauses, doc) {
+                true => self.agreement(clauses, doc),
+                false => None,
+            };
+            if let Some(agreed) = agreed {
                 if complete && !found_all {
                     found_all = true;
                     total = 0;
                     self.top.clear();
+                    self.facets.iter_mut().for_each(Vec::clear);
                 }
-                total += 1;
-                let share = matched as f32 / self.required as f32;
-                self.consider(clauses, doc, if complete { 1.0 } else { share * share });
+                self.count_tags(doc);
+                if self.options.filter.accepts_tags(self.index, doc) {
+                    total += 1;
+                    let share = matched as f32 / self.required as f32;
+                    self.consider(clauses, doc, if complete { 1.0 } else { share * share }, agreed);
+                }
             }
             doc += 1;
         }
@@ -167,14 +208,60 @@ impl Pass<'_, '_> {
     fn admissible(&self, clauses: &mut [Clause], doc: u32) -> bool {
         let excluded =
             clauses.iter_mut().filter(|c| c.role == Role::Excluded).any(|c| c.cursor.seek(doc) == doc);
-        !excluded && (self.options.filter.is_empty() || self.options.filter.accepts(self.index, doc))
+        !excluded && (self.options.filter.is_empty() || self.options.filter.accepts_dates(self.index, doc))
+    }
+
+    /// How many clauses typed with harakat agree with `doc` where they match it; `None` when
+    /// agreement is required and one does not.
+    fn agreement(&mut self, clauses: &mut [Clause], doc: u32) -> Option<u32> {
+        let index = self.index;
+        let (title, body) = &mut self.positions;
+        let mut stored = None;
+        let mut agreed = 0;
+        for c in clauses.iter_mut() {
+            if c.marks.is_empty() || c.role == Role::Excluded || c.cursor.doc() != doc {
+                continue;
+            }
+            let d = match stored {
+                Some(d) => d,
+                None => *stored.insert(index.doc(doc)?),
+            };
+            title.clear();
+            body.clear();
+            c.cursor.matched_words(title, body);
+            let fits = |in_title: bool, p: u32| {
+                word_at(index, &d, in_title, p).is_some_and(|w| c.marks.iter().any(|m| m.agrees(w)))
+            };
+            if title.iter().any(|&p| fits(true, p)) || body.iter().any(|&p| fits(false, p)) {
+                agreed += 1;
+            } else if self.options.marks == Marks::Require {
+                return None;
+            }
+        }
+        Some(agreed)
+    }
+
+    /// Counts the tags of `doc`, when facets are asked for.
+    fn count_tags(&mut self, doc: u32) {
+        let Some(counts) = self.facets.as_mut() else { return };
+        let Some(d) = self.index.doc(doc) else { return };
+        for (i, tag) in d.tags.lines().enumerate() {
+            if d.tags.lines().take(i).any(|t| t == tag) {
+                continue;
+            }
+            match counts.binary_search_by(|(t, _)| (*t).cmp(tag)) {
+                Ok(at) => counts[at].1 += 1,
+                Err(at) => counts.insert(at, (tag, 1)),
+            }
+        }
     }
 
     /// Scores `doc` if it could enter the top, from the bounds first.
-    fn consider(&mut self, clauses: &mut [Clause], doc: u32, factor: f32) {
+    fn consider(&mut self, clauses: &mut [Clause], doc: u32, factor: f32, agreed: u32) {
         let key = match self.options.sort {
-            Sort::Relevance => 0,
+            Sort::Relevance => agreed,
             Sort::Date => self.index.date_of(doc),
+            Sort::Order => u32::MAX - doc,
         };
         if !self.top.admits(key, f32::INFINITY) {
             return;

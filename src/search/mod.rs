@@ -10,6 +10,7 @@ pub mod expand;
 pub mod fuzzy;
 mod heapsort;
 pub mod keyboard;
+pub mod marks;
 pub mod plan;
 pub mod query;
 pub mod rank;
@@ -48,9 +49,28 @@ impl Answer {
             .collect()
     }
 
-    /// Some word was found only by a guess (typo, transliteration).
+    /// Clauses found only by a guess (typo, transliteration).
+    fn guessed_clauses(&self) -> impl Iterator<Item = &Planned> {
+        self.plan
+            .iter()
+            .zip(&self.eval.doc_freqs)
+            .filter(|(p, &df)| !p.clause.negated && df > 0 && p.guessed)
+            .map(|(p, _)| p)
+    }
+
     fn guessed(&self) -> bool {
-        self.plan.iter().zip(&self.eval.doc_freqs).any(|(p, &df)| !p.clause.negated && df > 0 && p.guessed)
+        self.guessed_clauses().next().is_some()
+    }
+
+    /// The guessed words and the corpus words they were taken for.
+    fn approximate(&self, index: &Index) -> Vec<Approximate> {
+        let guesses = self.guessed_clauses().flat_map(|p| &p.guesses);
+        guesses
+            .map(|g| {
+                let term = index.term_string(g.ordinal).unwrap_or_default();
+                Approximate { word: g.word.clone(), matched: suggest::written(index, g.ordinal, &term) }
+            })
+            .collect()
     }
 
     /// Weak answers are retried on the other keyboard layout.
@@ -175,12 +195,22 @@ impl<'a> Index<'a> {
             0 => suggest::suggestions(self, query, &answer.unmatched()),
             _ => Vec::new(),
         };
-        let (total, relaxed) = (answer.eval.total, answer.eval.relaxed);
+        let approximate = answer.approximate(self);
+        let (total, relaxed, facets) = (answer.eval.total, answer.eval.relaxed, answer.eval.facets);
         LAST.with(|last| {
             let plan = answer.plan;
             *last.borrow_mut() = Some(LastPlan { index: self.identity(), query: query.to_string(), plan });
         });
-        SearchResult { query: query.to_string(), total, relaxed, corrected, suggestions, hits }
+        SearchResult {
+            query: query.to_string(),
+            total,
+            relaxed,
+            corrected,
+            suggestions,
+            approximate,
+            facets,
+            hits,
+        }
     }
 
     /// The document with this id, with the words `query` matches highlighted in its text (as
@@ -195,7 +225,10 @@ impl<'a> Index<'a> {
                 let hit = last.as_ref().filter(|l| l.index == self.identity() && l.query == q);
                 hit.map(|l| matches(self, &l.plan, &[n]))
             });
-            let mut found = cached.unwrap_or_else(|| matches(self, &plan::plan(self, q, true), &[n]));
+            // Not just searched: resolved as search resolves it (a query fixed by the keyboard
+            // layout highlights the fixed words).
+            let resolved = || matches(self, &self.resolve(q, &SearchOptions::default()).0.plan, &[n]);
+            let mut found = cached.unwrap_or_else(resolved);
             let m = found.pop().unwrap_or_default();
             let body: Vec<u32> = m.body.iter().map(|h| h.0).collect();
             // A headline title is the text's first line; a derived one is not in the text.
@@ -220,3 +253,6 @@ impl<'a> Index<'a> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod readers_tests;

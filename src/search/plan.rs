@@ -4,6 +4,7 @@
 //! postings of the planned terms. `search` and `get` share one plan per query.
 
 use super::expand::{self, Kind};
+use super::marks::Marked;
 use super::query::{self, Clause};
 use super::{synonyms, translit, MAX_GUESSED_WORDS};
 use crate::analysis;
@@ -33,6 +34,17 @@ pub struct Planned {
     pub stopword: bool,
     /// Found only by typo tolerance or transliteration.
     pub guessed: bool,
+    /// The words found only so, each with its closest term.
+    pub guesses: Vec<Guess>,
+    /// The words typed with harakat.
+    pub marks: Vec<Marked>,
+}
+
+/// A word found only by a guess, and the term it was taken for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guess {
+    pub word: String,
+    pub ordinal: u32,
 }
 
 impl Planned {
@@ -85,15 +97,32 @@ fn branch(
     (Branch { words, weight: 1.0 }, kinds)
 }
 
-/// Plans a clause; without `guess`, only spellings found as written (exact, stem, prefix)
-/// count, as for a query retyped on the other keyboard layout.
+/// Plans a clause and the clauses of its `|`, which add their branches to it.
 fn plan_clause(index: &Index, mut clause: Clause, guess: bool, before: &[Planned]) -> Planned {
+    let either = std::mem::take(&mut clause.either);
+    let mut planned = plan_part(index, clause, guess, before);
+    for part in either {
+        let p = plan_part(index, part, guess, before);
+        planned.branches.extend(p.branches);
+        planned.stopword &= p.stopword;
+        planned.guessed &= p.guessed;
+        planned.guesses.extend(p.guesses);
+        planned.marks.extend(p.marks);
+        planned.clause.either.push(p.clause);
+    }
+    planned
+}
+
+/// Plans one word or phrase; without `guess`, only spellings found as written (exact, stem,
+/// prefix) count, as for a query retyped on the other keyboard layout.
+fn plan_part(index: &Index, mut clause: Clause, guess: bool, before: &[Planned]) -> Planned {
     // A word with synonyms is a known word: its spellings are matched, not guessed at.
     let strict = clause.phrase || clause.negated || !clause.alternatives.is_empty() || !guess;
     let context = if clause.prefix && !strict { context(index, before) } else { Vec::new() };
     let (first, kinds) = branch(index, &clause.words, clause.prefix, strict, &context);
     let guessed = kinds.iter().all(|k| matches!(k, Kind::Fuzzy(_)));
-    if kinds.is_empty() && !clause.phrase && guess {
+    let transliterated = kinds.is_empty() && !clause.phrase && guess;
+    if transliterated {
         if let Some(word) = clause.words[0].first() {
             clause.alternatives.extend(translit::alternatives(index, word));
         }
@@ -105,8 +134,17 @@ fn plan_clause(index: &Index, mut clause: Clause, guess: bool, before: &[Planned
         alt.weight = alternative.weight;
         branches.push(alt);
     }
+    // The closest guess: fuzzy terms come closest first, then the transliterations.
+    let closest = match (guessed, transliterated) {
+        (false, _) => None,
+        (true, false) => branches[0].words.first().and_then(|w| w.first()),
+        (true, true) => branches.iter().skip(1).find_map(|b| b.words.first()?.first()),
+    };
+    let word = clause.written.join(" ");
+    let guesses = closest.map(|t| Guess { word, ordinal: t.ordinal }).into_iter().collect();
+    let marks = clause.written.iter().filter_map(|w| Marked::new(w)).collect();
     let stopword = !clause.phrase && clause.words[0].iter().all(|t| analysis::is_stopword(t));
-    Planned { clause, branches, stopword, guessed }
+    Planned { clause, branches, stopword, guessed, guesses, marks }
 }
 
 /// Plans `query`. Typo and transliteration guesses are the costly part of a word: with `guess`,
@@ -115,6 +153,18 @@ fn plan_clause(index: &Index, mut clause: Clause, guess: bool, before: &[Planned
 pub fn plan(index: &Index, query: &str, guess: bool) -> Vec<Planned> {
     let mut clauses = query::parse(query);
     synonyms::apply(&mut clauses);
+    for clause in &mut clauses {
+        // Each alternative of `|` on its own: two of them are not one two-word spelling.
+        let either = std::mem::take(&mut clause.either);
+        clause.either = either
+            .into_iter()
+            .flat_map(|c| {
+                let mut one = vec![c];
+                synonyms::apply(&mut one);
+                one
+            })
+            .collect();
+    }
     let mut planned: Vec<Planned> = Vec::with_capacity(clauses.len());
     for (i, c) in clauses.into_iter().enumerate() {
         let p = plan_clause(index, c, guess && i < MAX_GUESSED_WORDS, &planned);

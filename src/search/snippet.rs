@@ -75,6 +75,19 @@ pub fn body_highlights(index: &Index, doc: &StoredDoc, positions: &[u32], base: 
     }
 }
 
+/// The word numbered `position` in `doc`'s title (`in_title`) or body, as written.
+pub fn word_at<'a>(index: &Index<'a>, doc: &StoredDoc<'a>, in_title: bool, position: u32) -> Option<&'a str> {
+    let (text, first) = match in_title {
+        true => (doc.title, 0),
+        false => {
+            let (first, slice) = index.checkpoints(doc).body_slice(doc.body(), position, position);
+            (doc.body().get(slice)?, first)
+        }
+    };
+    let (start, end) = *analysis::spans(text).get(position.checked_sub(first)? as usize)?;
+    text.get(start..end)
+}
+
 /// The body words to show: the window of [`WINDOW_WORDS`] holding the most distinct clauses,
 /// then the most hits, with its hits centred. `hits` are `(position, clause bit)`, sorted by
 /// position, one entry a position.

@@ -1,28 +1,24 @@
 //! "Did you mean": when a query finds nothing, the closest corpus words to each word that matched
 //! nothing, as written in the corpus, put back into the query.
 
-use super::fuzzy;
+use super::{fuzzy, snippet};
 use crate::analysis;
 use crate::index::Index;
 
 const MAX_SUGGESTIONS: usize = 3;
 
 /// The word as the corpus writes it (the first place it occurs), or the folded term.
-fn written(index: &Index, ordinal: u32, term: &str) -> String {
+pub fn written(index: &Index, ordinal: u32, term: &str) -> String {
     let mut cursor = index.cursor(ordinal);
     let Some(doc) = index.doc(cursor.advance()) else { return term.to_string() };
     let (mut title, mut body) = (Vec::new(), Vec::new());
     cursor.positions(&mut title, &mut body);
-    let (text, first, position) = match (title.first(), body.first()) {
-        (Some(&p), _) => (doc.title, 0, p),
-        (None, Some(&p)) => {
-            let (first, slice) = index.checkpoints(&doc).body_slice(doc.body(), p, p);
-            (doc.body().get(slice).unwrap_or_default(), first, p)
-        }
-        _ => return term.to_string(),
+    let word = match (title.first(), body.first()) {
+        (Some(&p), _) => snippet::word_at(index, &doc, true, p),
+        (None, Some(&p)) => snippet::word_at(index, &doc, false, p),
+        _ => None,
     };
-    let span = position.checked_sub(first).and_then(|i| analysis::spans(text).get(i as usize).copied());
-    span.and_then(|(start, end)| text.get(start..end)).unwrap_or(term).to_string()
+    word.unwrap_or(term).to_string()
 }
 
 /// Queries to try instead of `query`, in which `unmatched` (folded words that matched nothing)

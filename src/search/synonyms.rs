@@ -60,15 +60,21 @@ pub fn apply(clauses: &mut Vec<Clause>) {
                 let end = i + spelling.len();
                 let words = clauses.get(i..end)?;
                 let same = words.iter().zip(spelling).all(|(c, w)| {
-                    !c.phrase && c.negated == words[0].negated && c.words[0].iter().any(|r| r == w)
+                    !c.phrase
+                        && c.either.is_empty()
+                        && c.negated == words[0].negated
+                        && c.words[0].iter().any(|r| r == w)
                 });
                 same.then_some((group, k, spelling.len()))
             })
         });
         if let Some((group, k, len)) = found {
             if len > 1 {
-                let merged: Vec<Vec<String>> = clauses.drain(i + 1..i + len).flat_map(|c| c.words).collect();
-                clauses[i].words.extend(merged);
+                let merged: Vec<Clause> = clauses.drain(i + 1..i + len).collect();
+                for c in merged {
+                    clauses[i].words.extend(c.words);
+                    clauses[i].written.extend(c.written);
+                }
                 clauses[i].phrase = true;
                 clauses[i].prefix = false;
             }

@@ -17,12 +17,34 @@ pub struct SearchOptions {
     pub offset: usize,
     pub filter: Filter,
     pub sort: Sort,
+    /// Count the tags of all matching documents ([`SearchResult::facets`]).
+    pub facets: bool,
+    pub marks: Marks,
 }
 
 impl Default for SearchOptions {
     fn default() -> Self {
-        SearchOptions { limit: DEFAULT_LIMIT, offset: 0, filter: Filter::default(), sort: Sort::Relevance }
+        SearchOptions {
+            limit: DEFAULT_LIMIT,
+            offset: 0,
+            filter: Filter::default(),
+            sort: Sort::Relevance,
+            facets: false,
+            marks: Marks::Prefer,
+        }
     }
+}
+
+/// What harakat typed in a query word do ([`super::marks`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Marks {
+    /// Documents whose word agrees with them rank above the others, which still match.
+    #[default]
+    Prefer,
+    /// Only documents whose word agrees with them match.
+    Require,
+    /// They are folded away like any other.
+    Ignore,
 }
 
 /// Which documents may match at all.
@@ -41,16 +63,22 @@ impl Filter {
         self.tags.is_empty() && self.from.is_none() && self.to.is_none()
     }
 
-    /// Whether document `n` passes: a predicate on the document number.
-    pub fn accepts(&self, index: &Index, n: u32) -> bool {
+    /// Whether document `n` passes the dates: a predicate on the document number.
+    pub fn accepts_dates(&self, index: &Index, n: u32) -> bool {
         let date = index.date_of(n);
         let from_ok = self.from.is_none_or(|from| date != 0 && date >= from);
         let to_ok = self.to.is_none_or(|to| date != 0 && date <= to);
-        let tags_ok = || {
-            self.tags.is_empty()
-                || index.doc(n).is_some_and(|d| d.tags.lines().any(|t| self.tags.iter().any(|w| w == t)))
-        };
-        from_ok && to_ok && tags_ok()
+        from_ok && to_ok
+    }
+
+    /// Whether document `n` passes the tags.
+    pub fn accepts_tags(&self, index: &Index, n: u32) -> bool {
+        self.tags.is_empty()
+            || index.doc(n).is_some_and(|d| d.tags.lines().any(|t| self.tags.iter().any(|w| w == t)))
+    }
+
+    pub fn accepts(&self, index: &Index, n: u32) -> bool {
+        self.accepts_dates(index, n) && self.accepts_tags(index, n)
     }
 }
 
@@ -61,6 +89,8 @@ pub enum Sort {
     Relevance,
     /// Newest first; undated documents last; then best match.
     Date,
+    /// In the corpus's order (file order, or its `order` field): the document numbers.
+    Order,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,7 +125,35 @@ pub struct SearchResult {
     /// Nothing was found: queries to try instead.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub suggestions: Vec<String>,
+    /// Words found only by typo tolerance or transliteration, with what they were taken for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub approximate: Vec<Approximate>,
+    /// When asked for: the tags of all matching documents, with their counts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facets: Option<Facets>,
     pub hits: Vec<Hit>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Approximate {
+    /// The word as typed.
+    pub word: String,
+    /// The corpus word it matched, as the corpus writes it.
+    pub matched: String,
+}
+
+/// Counts over every matching document (all pages), whatever `filter.tags` selects, so a
+/// widget can offer the other tags too; the date filters apply.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Facets {
+    /// Most documents first, then by tag.
+    pub tags: Vec<FacetCount>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FacetCount {
+    pub value: String,
+    pub count: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

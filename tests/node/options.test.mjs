@@ -31,7 +31,7 @@ test('hits and documents without metadata carry no url, date or tags fields', ()
 
 test('bad filter and sort values throw clear errors', () => {
   const cases = [
-    [{ sort: 'newest' }, RangeError, /options\.sort must be "relevance" or "date"/],
+    [{ sort: 'newest' }, RangeError, /options\.sort must be one of "relevance", "date", "order"/],
     [{ sort: 1 }, TypeError, /options\.sort must be a string, got number/],
     [{ filter: 'x' }, TypeError, /options\.filter must be an object, got string/],
     [{ filter: { tags: 'x' } }, TypeError, /options\.filter\.tags must be an array of strings/],

@@ -1,0 +1,102 @@
+//! Typed diacritics. Matching folds them away, so `عَلِمَ` and `عُلِمَ` find the same words; a
+//! reader who types a few harakat means them, though. A word as written in a document agrees
+//! with a word as typed when the typed letters appear in it in a row (a proclitic or suffix
+//! around them is fine) and each typed mark sits on its letter there. Only the marks typed
+//! count: `مَلك` agrees with `مَلِكِ` and `مَلَكَ`, not with `مُلْك`.
+
+use crate::analysis::letters;
+
+/// The harakat compared, as bits: fathatan, dammatan, kasratan, fatha, damma, kasra, shadda,
+/// sukun (U+064B–U+0652).
+fn bit(c: char) -> u8 {
+    match c {
+        '\u{064B}'..='\u{0652}' => 1 << (c as u32 - 0x064B),
+        // The Uthmani script writes sukun as a small high dotless khah.
+        '\u{06E1}' => 1 << 7,
+        _ => 0,
+    }
+}
+
+/// Other marks and the tatweel, which carry no vowel a reader types (dagger alef, Quranic
+/// annotation signs, hamza above or below as a mark).
+fn ignored(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{0653}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+        || matches!(c, '\u{06D6}'..='\u{06ED}')
+}
+
+/// The word's letters, folded, each with the harakat on it.
+fn letters_of(word: &str) -> Vec<(char, u8)> {
+    let mut out: Vec<(char, u8)> = Vec::with_capacity(word.len() / 2);
+    for c in word.chars() {
+        match (bit(c), out.last_mut()) {
+            (0, _) if ignored(c) => {}
+            (0, _) => out.push((letters::fold(c), 0)),
+            (b, Some(last)) => last.1 |= b,
+            (_, None) => {}
+        }
+    }
+    out
+}
+
+/// Whether a typed word carries any harakat.
+pub fn marked(typed: &str) -> bool {
+    typed.chars().any(|c| bit(c) != 0)
+}
+
+/// A typed word, ready to be compared with the words of documents.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marked(Vec<(char, u8)>);
+
+impl Marked {
+    /// The typed word, when it carries harakat.
+    pub fn new(typed: &str) -> Option<Marked> {
+        marked(typed).then(|| Marked(letters_of(typed)))
+    }
+
+    /// Whether `written` (a word as a document writes it) has the typed letters in a row, each
+    /// typed mark on its letter.
+    pub fn agrees(&self, written: &str) -> bool {
+        let word = letters_of(written);
+        let typed = &self.0;
+        typed.len() <= word.len()
+            && word
+                .windows(typed.len())
+                .any(|w| w.iter().zip(typed).all(|(&(c, have), &(t, want))| c == t && have & want == want))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn agrees(typed: &str, written: &str) -> bool {
+        Marked::new(typed).is_some_and(|m| m.agrees(written))
+    }
+
+    #[test]
+    fn only_typed_marks_count() {
+        assert!(agrees("مَلِك", "مَلِكِ"));
+        assert!(agrees("مَلك", "مَلَكَ"));
+        assert!(!agrees("مَلِك", "مَلَكَ"));
+        assert!(!agrees("مَلِك", "مُلْكُ"));
+        assert!(agrees("مُلْك", "ٱلۡمُلۡكُ"), "the Uthmani sukun is a sukun, after an article");
+        assert!(agrees("عَلِمَ", "وَعَلِمَ"));
+        assert!(!agrees("عَلِمَ", "عُلِمَ"));
+        assert!(agrees("قُدِّرَ", "قُدِّرَ"));
+        assert!(!agrees("قُدِّرَ", "قَدَرَ"));
+    }
+
+    #[test]
+    fn letters_fold_as_matching_does() {
+        assert!(agrees("مَلِك", "مَٰلِكِ"), "the dagger alef is not a typed mark");
+        assert!(agrees("اَمر", "أَمۡرِ"), "hamza forms fold together");
+        assert!(!agrees("مَلِك", "مَل"));
+    }
+
+    #[test]
+    fn unmarked_words_are_not_marked() {
+        assert!(Marked::new("ملك").is_none());
+        assert!(Marked::new("").is_none());
+        assert!(Marked::new("ـ").is_none());
+    }
+}
