@@ -211,13 +211,15 @@ impl Pass<'_, '_> {
         !excluded && (self.options.filter.is_empty() || self.options.filter.accepts_dates(self.index, doc))
     }
 
-    /// How many clauses typed with harakat agree with `doc` where they match it; `None` when
-    /// agreement is required and one does not.
+    /// How the clauses typed with harakat agree with `doc` where they match it, as a rank key:
+    /// the clauses that agree fully, then the sum of each one's best [`Marked::agreement`]
+    /// (when no word carries all the marks typed, the closest first). `None` when agreement is
+    /// required and a clause does not agree fully.
     fn agreement(&mut self, clauses: &mut [Clause], doc: u32) -> Option<u32> {
         let index = self.index;
         let (title, body) = &mut self.positions;
         let mut stored = None;
-        let mut agreed = 0;
+        let (mut full, mut net) = (0u32, 0i32);
         for c in clauses.iter_mut() {
             if c.marks.is_empty() || c.role == Role::Excluded || c.cursor.doc() != doc {
                 continue;
@@ -229,16 +231,23 @@ impl Pass<'_, '_> {
             title.clear();
             body.clear();
             c.cursor.matched_words(title, body);
-            let fits = |in_title: bool, p: u32| {
-                word_at(index, &d, in_title, p).is_some_and(|w| c.marks.iter().any(|m| m.agrees(w)))
-            };
-            if title.iter().any(|&p| fits(true, p)) || body.iter().any(|&p| fits(false, p)) {
-                agreed += 1;
-            } else if self.options.marks == Marks::Require {
+            let words = title.iter().map(|&p| (true, p)).chain(body.iter().map(|&p| (false, p)));
+            let (mut best, mut agrees) = (None, false);
+            for w in words.filter_map(|(in_title, p)| word_at(index, &d, in_title, p)) {
+                for m in &c.marks {
+                    let n = m.agreement(w);
+                    agrees |= n == Some(m.marked_letters());
+                    best = best.max(n);
+                }
+            }
+            if !agrees && self.options.marks == Marks::Require {
                 return None;
             }
+            full += u32::from(agrees);
+            net += best.unwrap_or(0);
         }
-        Some(agreed)
+        // Clauses are at most 32 and marked letters at most a query's length: both fit.
+        Some(full << 16 | (net.clamp(-0x7FFF, 0x7FFF) + 0x8000) as u32)
     }
 
     /// Counts the tags of `doc`, when facets are asked for.

