@@ -72,7 +72,8 @@ mod tests {
 
     #[test]
     fn numbers_in_any_digit_script_without_leading_zeros() {
-        for reference in ["2:255", "٢:٢٥٥", "۲:۲۵۵", "002:0255", " 2 : 255 ", "2-255", "2، 255", "2,255"] {
+        for reference in ["2:255", "٢:٢٥٥", "۲:۲۵۵", "002:0255", " 2 : 255 ", "2-255", "2، 255", "2,255"]
+        {
             assert_eq!(keys(reference), ["2:255"], "{reference:?}");
         }
         assert_eq!(keys("7"), ["7"]);
