@@ -30,6 +30,8 @@ pub struct Evaluation {
     pub ranked: Vec<Ranked>,
     /// Per clause of the plan, the documents it matches on its own (0 for exclusions).
     pub doc_freqs: Vec<u32>,
+    /// Of `total`, the documents in `pinned`: counted, not ranked (see `search::refs`).
+    pub overlap: usize,
 }
 
 /// Documents matching a clause: free when it is one term; for words (no phrase) the union of
@@ -79,8 +81,8 @@ struct Clause<'a> {
     weight: f32,
 }
 
-/// Runs `plan` over `index`.
-pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Evaluation {
+/// Runs `plan` over `index`; documents in `pinned` (ascending) are counted but not ranked.
+pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned: &[u32]) -> Evaluation {
     let all_stopwords = plan.iter().filter(|p| !p.clause.negated).all(|p| p.stopword);
     let role = |p: &Planned| match (p.clause.negated, p.stopword && !all_stopwords) {
         (true, _) => Role::Excluded,
@@ -105,8 +107,17 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
     let required = clauses.iter().filter(|c| c.role == Role::Required).count();
     let k = options.offset.saturating_add(options.limit.min(MAX_LIMIT));
     let averages = index.average_lengths();
-    let mut pass =
-        Pass { index, options, averages, top: TopK::new(k), required, scratch: Vec::new(), visited: 0 };
+    let mut pass = Pass {
+        index,
+        options,
+        averages,
+        top: TopK::new(k),
+        required,
+        scratch: Vec::new(),
+        visited: 0,
+        pinned,
+        overlap: 0,
+    };
     let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
     let mut ranked = pass.top.into_sorted();
     if alone {
@@ -116,7 +127,7 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
             ranked.iter_mut().for_each(|r| r.score *= idf);
         }
     }
-    Evaluation { total, relaxed, ranked, doc_freqs }
+    Evaluation { total, relaxed, ranked, doc_freqs, overlap: pass.overlap }
 }
 
 struct Pass<'i, 'a> {
@@ -128,6 +139,8 @@ struct Pass<'i, 'a> {
     scratch: Vec<(u32, usize)>,
     /// Documents matching any required clause, before exclusions and filters.
     visited: u32,
+    pinned: &'i [u32],
+    overlap: usize,
 }
 
 impl Pass<'_, '_> {
@@ -153,11 +166,16 @@ impl Pass<'_, '_> {
                 if complete && !found_all {
                     found_all = true;
                     total = 0;
+                    self.overlap = 0;
                     self.top.clear();
                 }
                 total += 1;
                 let share = matched as f32 / self.required as f32;
-                self.consider(clauses, doc, if complete { 1.0 } else { share * share });
+                if self.pinned.binary_search(&doc).is_ok() {
+                    self.overlap += 1;
+                } else {
+                    self.consider(clauses, doc, if complete { 1.0 } else { share * share });
+                }
             }
             doc += 1;
         }
