@@ -11,8 +11,9 @@
 // with 97 books ("chapters") and 7,277 hadiths, the Arabic text fully vowelled.
 // Output: <outDir>/bukhari.jsonl, one line per hadith, in the package's order:
 //   { "id": "0001", "title": "كتاب بدء الوحى 1", "text": <the Arabic text exactly as in the package>,
-//     "tags": ["كتاب بدء الوحى"] }
-// (id = hadith number zero-padded to 4 digits; title = book name and hadith number; tag = book name).
+//     "tags": ["كتاب بدء الوحى"], "refs": ["1"] }
+// (id = hadith number zero-padded to 4 digits; title = book name and hadith number; tag = book name; the ref
+// makes the hadith number typed alone, `7` or `٧`, a reference query for it).
 // The file is rewritten only when it differs, so cargo does not re-run build.rs for nothing; other
 // files in outDir are left alone (a warning is printed for those the engine would index too).
 import fs from 'node:fs';
@@ -71,7 +72,7 @@ const lines = data.hadiths.map((h) => {
   if (typeof h.arabic !== 'string' || !h.arabic.trim()) throw new Error(`hadith ${h.id}: no Arabic text`);
   seen.add(h.id);
   const id = String(h.id).padStart(4, '0');
-  return JSON.stringify({ id, title: `${book.trim()} ${h.id}`, text: h.arabic, tags: [book.trim()] });
+  return JSON.stringify({ id, title: `${book.trim()} ${h.id}`, text: h.arabic, tags: [book.trim()], refs: [String(h.id)] });
 });
 
 fs.mkdirSync(outDir, { recursive: true });

@@ -14,6 +14,9 @@ pub struct Document {
     /// Publication date, `YYYY-MM-DD`.
     pub date: Option<String>,
     pub tags: Vec<String>,
+    /// References that find the document when typed as the whole query (`2:255`, `البقرة 255`,
+    /// a hadith number), read into keys by `analysis::refs`.
+    pub refs: Vec<String>,
 }
 
 impl Document {

@@ -275,6 +275,16 @@ fn each_error_names_its_file_and_reason() {
             "tests/fixtures/error-json-field/docs.jsonl:1: field `tags` must be an array of strings",
         ),
         (
+            "error-refs-jsonl",
+            "tests/fixtures/error-refs-jsonl/docs.jsonl:2: ref `سورة آية` has no name or number to look up",
+        ),
+        ("error-refs-md", "tests/fixtures/error-refs-md/post.md:3: ref `،` has no name or number to look up"),
+        (
+            "error-order-md",
+            "tests/fixtures/error-order-md/post.md:3: malformed front matter: `order` must be an integer, found `الأول`",
+        ),
+        ("error-order-jsonl", "tests/fixtures/error-order-jsonl/docs.jsonl:3: field `order` must be an integer"),
+        (
             "error-duplicate",
             "duplicate document id `b`: tests/fixtures/error-duplicate/a.jsonl:3 and tests/fixtures/error-duplicate/b.txt",
         ),
@@ -299,6 +309,26 @@ fn each_error_names_its_file_and_reason() {
         error("no-such-folder"),
         "tests/fixtures/no-such-folder: No such file or directory (os error 2)"
     );
+}
+
+#[test]
+fn refs_and_order_give_the_collection_order_and_reference_queries() {
+    let loaded = load("refs");
+    // `order` first (note 0, then the verses 1–3 whatever their lines), then the rest in path order.
+    assert_eq!(ids(&loaded), ["note", "112-001", "112-002", "112-003", "hadith"]);
+    assert_eq!(doc(&loaded, "112-001").refs, ["112:1", "الإخلاص 1"]);
+    assert_eq!(doc(&loaded, "note").refs, ["الإخلاص"]);
+    let bytes = index::write(&loaded.documents);
+    let index = Index::open(&bytes).unwrap();
+    let hits = |q: &str| -> Vec<String> {
+        index.search(q, &SearchOptions::default()).hits.into_iter().map(|h| h.id).collect()
+    };
+    assert_eq!(hits("١١٢:٢")[0], "112-002");
+    assert_eq!(hits("سورة الإخلاص آية 3")[0], "112-003");
+    // The surah in collection order, then what the words find besides (the hadith names no surah).
+    assert_eq!(hits("سورة الإخلاص")[..4], ["note", "112-001", "112-002", "112-003"]);
+    assert_eq!(index.search("سورة الإخلاص", &SearchOptions::default()).total, 4);
+    assert_eq!(index.find("hadith"), Some(4));
 }
 
 #[test]

@@ -248,7 +248,15 @@ fn corpus() -> impl Strategy<Value = (Vec<Document>, bool)> {
                 .map(|(i, (id, title, body, headline, date, tags))| {
                     let body = body.join(" ");
                     let text = if headline { format!("{title}\n{body}") } else { body };
-                    Document { id: format!("{i:02}{id}"), title, text, url: None, date, tags }
+                    Document {
+                        id: format!("{i:02}{id}"),
+                        title,
+                        text,
+                        url: None,
+                        date,
+                        tags,
+                        refs: Vec::new(),
+                    }
                 })
                 .collect();
             let dup = dup && docs.len() > 1;

@@ -17,7 +17,8 @@
 //! [`vocative`] runs before the dagger step: a vocative يٰ that Uthmani script joins to the next
 //! word also yields يا and the called word.
 //!
-//! [`stem`] and [`stopwords`] work on the folded terms that come out.
+//! [`stem`] and [`stopwords`] work on the folded terms that come out; [`refs`] reads references
+//! (`2:255`, `البقرة 255`) into lookup keys with the same folding.
 
 mod cluster;
 pub mod dagger;
@@ -30,6 +31,7 @@ pub mod nfkc;
 #[rustfmt::skip]
 mod nfkc_table;
 pub mod quranic;
+pub mod refs;
 pub mod stem;
 pub mod stopwords;
 pub mod tokenizer;

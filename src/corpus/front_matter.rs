@@ -13,14 +13,17 @@
 //! tags:
 //!   - أمن
 //!   - شرطة
+//! refs: ["2:255", البقرة 255]    # a list like tags; each must read as a reference
+//! order: 12                      # an integer: the place in the collection
 //! ---
 //! ```
 //!
-//! A plain `tags: a, b` is read as the list `a, b`. A value may go on over indented lines, or
+//! A plain `tags: a, b` (or `refs: …`) is read as the list `a, b`. A value may go on over indented lines, or
 //! follow `>` / `|` on its own lines; the lines are joined with spaces. Other keys (`layout`,
 //! `draft`, `author: {…}`, nested blocks…) are ignored with everything indented under them.
 //! Malformed front matter is an error naming its line: no closing `---`, a line that is not
-//! `key: value`, an unclosed quote or `[`, a list under `title`, a key given twice, a bad date.
+//! `key: value`, an unclosed quote or `[`, a list under `title`, a key given twice, a bad date, an
+//! `order` that is not an integer, a ref with no name or number to look up.
 
 use super::date;
 
@@ -31,13 +34,26 @@ pub struct FrontMatter {
     pub url: Option<String>,
     pub lang: Option<String>,
     pub tags: Vec<String>,
+    pub refs: Vec<String>,
+    pub order: Option<i64>,
 }
 
 /// Why front matter is malformed, and where (1-based line of the file).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Error {
-    Malformed { line: usize, reason: String },
-    BadDate { line: usize, value: String },
+    Malformed {
+        line: usize,
+        reason: String,
+    },
+    BadDate {
+        line: usize,
+        value: String,
+    },
+    /// A ref that gives no reference key (no name and no number).
+    BadRef {
+        line: usize,
+        value: String,
+    },
 }
 
 /// Splits `source` into its front matter and the byte offset where the Markdown starts.
@@ -70,7 +86,7 @@ fn line_spans(source: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-const KNOWN: [&str; 5] = ["title", "date", "url", "lang", "tags"];
+const KNOWN: [&str; 7] = ["title", "date", "url", "lang", "tags", "refs", "order"];
 
 /// One key of the front matter and everything given for it.
 struct Entry<'a> {
@@ -121,7 +137,14 @@ fn parse(lines: &[&str]) -> Result<FrontMatter, Error> {
     let mut fm = FrontMatter::default();
     for entry in entries.iter().filter(|e| KNOWN.contains(&e.key)) {
         if entry.key == "tags" {
-            fm.tags = tags(entry)?;
+            fm.tags = list(entry)?;
+            continue;
+        }
+        if entry.key == "refs" {
+            fm.refs = list(entry)?;
+            if let Some(bad) = fm.refs.iter().find(|r| crate::analysis::refs::keys(r).is_empty()) {
+                return Err(Error::BadRef { line: entry.line, value: bad.clone() });
+            }
             continue;
         }
         if let Some(&(line, _)) = entry.items.first() {
@@ -132,6 +155,13 @@ fn parse(lines: &[&str]) -> Result<FrontMatter, Error> {
             "title" => fm.title = Some(value),
             "url" => fm.url = Some(value),
             "lang" => fm.lang = Some(value),
+            "order" => match value.parse::<i64>() {
+                Ok(order) => fm.order = Some(order),
+                Err(_) => {
+                    let reason = format!("`order` must be an integer, found `{}`", shorten(&value));
+                    return Err(malformed(entry.line, reason));
+                }
+            },
             _ => {
                 let day = date::normalise(&value).ok_or(Error::BadDate { line: entry.line, value })?;
                 fm.date = Some(day);
@@ -172,7 +202,8 @@ fn scalar_entry(entry: &Entry) -> Result<Option<String>, Error> {
     Ok(Some(value).filter(|v| !v.is_empty()))
 }
 
-fn tags(entry: &Entry) -> Result<Vec<String>, Error> {
+/// The items of a list key (`tags`, `refs`), trimmed, without empty and repeated ones.
+fn list(entry: &Entry) -> Result<Vec<String>, Error> {
     let mut tags = Vec::new();
     let inline = strip_comment(entry.inline);
     if let Some(list) = inline.strip_prefix('[') {
@@ -192,7 +223,7 @@ fn tags(entry: &Entry) -> Result<Vec<String>, Error> {
     if !entry.items.is_empty() && !inline.is_empty() {
         return Err(Error::Malformed {
             line: entry.items[0].0,
-            reason: "`tags` has a value and a list".into(),
+            reason: format!("`{}` has a value and a list", entry.key),
         });
     }
     for &(line, item) in &entry.items {
@@ -310,6 +341,7 @@ mod tests {
                 url: Some("https://example.org/a#b".into()),
                 lang: Some("ar".into()),
                 tags: vec!["أمن".into(), "شرطة، مغرب".into(), "a, b".into()],
+                ..FrontMatter::default()
             }
         );
     }
@@ -345,6 +377,30 @@ mod tests {
         assert_eq!(bad("---\ntitle: a\ntitle: b\n---\n"), (3, "`title` is given twice".into()));
         assert_eq!(bad("---\n- a\n---\n"), (2, "a list item before any key".into()));
         assert_eq!(bad("---\ntags: a\n- b\n---\n"), (3, "`tags` has a value and a list".into()));
+    }
+
+    #[test]
+    fn refs_are_a_list_and_order_an_integer() {
+        let fm = fm("---\nrefs: [\"2:255\", البقرة 255]\norder: -12\n---\n").unwrap();
+        assert_eq!(fm.refs, ["2:255", "البقرة 255"]);
+        assert_eq!(fm.order, Some(-12));
+        assert_eq!(self::fm("---\nrefs:\n  - 7\n---\n").unwrap().refs, ["7"]);
+        assert_eq!(
+            self::fm("---\ntitle: x\norder: first\n---\n"),
+            Err(Error::Malformed { line: 3, reason: "`order` must be an integer, found `first`".into() })
+        );
+        assert_eq!(
+            self::fm("---\norder: 1.5\n---\n"),
+            Err(Error::Malformed { line: 2, reason: "`order` must be an integer, found `1.5`".into() })
+        );
+        assert_eq!(
+            self::fm("---\nrefs: [2:255, سورة]\n---\n"),
+            Err(Error::BadRef { line: 2, value: "سورة".into() })
+        );
+        assert_eq!(
+            self::fm("---\nrefs: 7\n- 8\n---\n"),
+            Err(Error::Malformed { line: 3, reason: "`refs` has a value and a list".into() })
+        );
     }
 
     #[test]

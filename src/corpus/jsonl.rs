@@ -1,8 +1,10 @@
 //! JSON Lines: one document per line, a JSON object with string fields `id`, `title` and `text`
 //! (required; `null` counts as missing), and optional `url` (string), `date` (`YYYY-MM-DD`, a
-//! time after it is dropped) and `tags` (array of strings). Other fields are ignored; blank lines
-//! are skipped. The document id is the `id` field, whatever the file is called. An empty `title`
-//! lets the caller derive one from the text.
+//! time after it is dropped), `tags` and `refs` (arrays of strings; a ref must read as a
+//! reference, see `analysis::refs`) and `order` (an integer: the document's place in the
+//! collection, see the [corpus docs](super)). Other fields are ignored; blank lines are skipped.
+//! The document id is the `id` field, whatever the file is called. An empty `title` lets the
+//! caller derive one from the text.
 
 use serde_json::{Map, Value};
 
@@ -18,15 +20,35 @@ pub struct Record {
     pub url: Option<String>,
     pub date: Option<String>,
     pub tags: Vec<String>,
+    pub refs: Vec<String>,
+    pub order: Option<i64>,
 }
 
 /// What is wrong with a line (1-based).
 #[derive(Debug, PartialEq, Eq)]
 pub enum Error {
-    Json { line: usize, message: String },
-    Missing { line: usize, field: &'static str },
-    BadField { line: usize, field: &'static str, expected: &'static str },
-    BadDate { line: usize, value: String },
+    Json {
+        line: usize,
+        message: String,
+    },
+    Missing {
+        line: usize,
+        field: &'static str,
+    },
+    BadField {
+        line: usize,
+        field: &'static str,
+        expected: &'static str,
+    },
+    BadDate {
+        line: usize,
+        value: String,
+    },
+    /// A ref that gives no reference key (no name and no number).
+    BadRef {
+        line: usize,
+        value: String,
+    },
 }
 
 pub fn read(source: &str) -> Result<Vec<Record>, Error> {
@@ -98,23 +120,36 @@ fn record(object: &Map<String, Value>, line: usize) -> Result<Record, Error> {
         }
         Some(_) => return Err(Error::BadField { line, field: "date", expected: "a string (YYYY-MM-DD)" }),
     };
-    let mut tags: Vec<String> = Vec::new();
-    match field("tags") {
-        None => {}
-        Some(Value::Array(items)) => {
-            for item in items {
-                let Value::String(tag) = item else {
-                    return Err(Error::BadField { line, field: "tags", expected: "an array of strings" });
-                };
-                let tag = tag.trim();
-                if !tag.is_empty() && !tags.iter().any(|t| t == tag) {
-                    tags.push(tag.to_string());
-                }
-            }
-        }
-        Some(_) => return Err(Error::BadField { line, field: "tags", expected: "an array of strings" }),
+    let tags = strings(field("tags"), line, "tags")?;
+    let refs = strings(field("refs"), line, "refs")?;
+    if let Some(bad) = refs.iter().find(|r| crate::analysis::refs::keys(r).is_empty()) {
+        return Err(Error::BadRef { line, value: bad.clone() });
     }
-    Ok(Record { line, id, title: title.trim().to_string(), text, url, date, tags })
+    let order = match field("order") {
+        None => None,
+        Some(Value::Number(n)) if n.as_i64().is_some() => n.as_i64(),
+        Some(_) => return Err(Error::BadField { line, field: "order", expected: "an integer" }),
+    };
+    Ok(Record { line, id, title: title.trim().to_string(), text, url, date, tags, refs, order })
+}
+
+/// An optional array of strings, trimmed, without empty and repeated ones.
+fn strings(value: Option<&Value>, line: usize, field: &'static str) -> Result<Vec<String>, Error> {
+    let bad = || Error::BadField { line, field, expected: "an array of strings" };
+    let mut out: Vec<String> = Vec::new();
+    let items = match value {
+        None => return Ok(out),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(bad()),
+    };
+    for item in items {
+        let Value::String(s) = item else { return Err(bad()) };
+        let s = s.trim();
+        if !s.is_empty() && !out.iter().any(|t| t == s) {
+            out.push(s.to_string());
+        }
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -124,7 +159,7 @@ mod tests {
     #[test]
     fn records_with_and_without_metadata() {
         let source = "{\"id\":\"a\",\"title\":\" أ \",\"text\":\"نص\",\"url\":\"/a\",\"date\":\"2023-12-06T10:00Z\",\
-                      \"tags\":[\"x\",\" y \",\"x\",\"\"],\"extra\":1}\r\n\n  \n{\"id\":\"b\",\"title\":\"\",\"text\":\"\",\
+                      \"tags\":[\"x\",\" y \",\"x\",\"\"],\"extra\":1,\"refs\":[\"2:255\",\"البقرة 255\"],\"order\":-3}\r\n\n  \n{\"id\":\"b\",\"title\":\"\",\"text\":\"\",\
                       \"url\":null,\"date\":\"\",\"tags\":null}";
         let records = read(source).unwrap();
         assert_eq!(
@@ -138,6 +173,8 @@ mod tests {
                     url: Some("/a".into()),
                     date: Some("2023-12-06".into()),
                     tags: vec!["x".into(), "y".into()],
+                    refs: vec!["2:255".into(), "البقرة 255".into()],
+                    order: Some(-3),
                 },
                 Record { line: 4, id: "b".into(), ..Record::default() },
             ]
@@ -177,5 +214,20 @@ mod tests {
             line2("{\"id\":\"b\",\"title\":\"t\",\"text\":\"x\",\"date\":\"6/12/2023\"}"),
             Err(Error::BadDate { line: 2, value: "6/12/2023".into() })
         );
+        assert_eq!(
+            line2("{\"id\":\"b\",\"title\":\"t\",\"text\":\"x\",\"refs\":[7]}"),
+            Err(Error::BadField { line: 2, field: "refs", expected: "an array of strings" })
+        );
+        assert_eq!(
+            line2("{\"id\":\"b\",\"title\":\"t\",\"text\":\"x\",\"refs\":[\"2\",\"سورة\"]}"),
+            Err(Error::BadRef { line: 2, value: "سورة".into() })
+        );
+        for order in ["1.5", "\"3\"", "true", "1e3"] {
+            assert_eq!(
+                line2(&["{\"id\":\"b\",\"title\":\"t\",\"text\":\"x\",\"order\":", order, "}"].concat()),
+                Err(Error::BadField { line: 2, field: "order", expected: "an integer" }),
+                "{order}"
+            );
+        }
     }
 }

@@ -20,9 +20,22 @@
 //! The text of `.txt`, `.md` and `.html` documents is cleaned of site chrome ([`boilerplate`]);
 //! `.jsonl` text is taken as given (it is the way to index a text exactly as it is). A leading
 //! byte order mark is dropped.
+//!
+//! `.md` front matter and `.jsonl` lines may also give `refs` (references the document is found
+//! under when one is typed as the whole query, read by `analysis::refs`) and `order`.
+//!
+//! # Collection order
+//!
+//! Documents come out in **collection order**, and the index numbers them in it, so a document's
+//! number is its place in the collection (sorting by it is `sort: 'order'`; ties of a ranking
+//! go by it). Collection order is corpus order — files in path order, the lines of a `.jsonl`
+//! file in line order — stably sorted by `order`: documents that give an `order` come first,
+//! ascending (equal orders keep corpus order), then those that do not, in corpus order. A corpus
+//! with no `order` is in corpus order; one where every document has it is in `order` order.
 
 pub mod boilerplate;
 pub mod date;
+mod error;
 pub mod front_matter;
 pub mod html;
 pub mod jsonl;
@@ -31,10 +44,10 @@ pub mod title;
 mod writer;
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::document::Document;
+pub use error::{CorpusError, Source};
 
 /// Corpora larger than this are refused: the whole text is embedded in the wasm module and
 /// downloaded by every reader.
@@ -43,122 +56,6 @@ pub const MAX_CORPUS_BYTES: u64 = 64 * 1024 * 1024;
 /// The extensions read, as named in messages.
 const SUPPORTED: &str = ".txt, .md, .html, .htm or .jsonl";
 
-/// Where a document comes from: a file, or a line of a `.jsonl` file. Shown as `a.txt` or
-/// `a.jsonl:3`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
-    pub path: PathBuf,
-    pub line: Option<usize>,
-}
-
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.line {
-            Some(line) => write!(f, "{}:{line}", self.path.display()),
-            None => write!(f, "{}", self.path.display()),
-        }
-    }
-}
-
-/// Why a corpus cannot be read. Each message names the file (and line) and gives one reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CorpusError {
-    Io {
-        path: PathBuf,
-        message: String,
-    },
-    InvalidUtf8 {
-        path: PathBuf,
-        offset: usize,
-    },
-    /// Markdown front matter that is not the supported subset ([`front_matter`]).
-    FrontMatter {
-        path: PathBuf,
-        line: usize,
-        reason: String,
-    },
-    /// A date (front matter, `<meta>`, `.jsonl` field) that is not `YYYY-MM-DD`. The line is
-    /// unknown only for an HTML value not written verbatim in the file.
-    BadDate {
-        path: PathBuf,
-        line: Option<usize>,
-        value: String,
-    },
-    /// A `.jsonl` line that is not a JSON object (serde's message).
-    Json {
-        path: PathBuf,
-        line: usize,
-        message: String,
-    },
-    /// A `.jsonl` line without `id`, `title` or `text`.
-    MissingField {
-        path: PathBuf,
-        line: usize,
-        field: &'static str,
-    },
-    /// A `.jsonl` field of the wrong type.
-    BadField {
-        path: PathBuf,
-        line: usize,
-        field: &'static str,
-        expected: &'static str,
-    },
-    DuplicateId {
-        id: String,
-        first: Source,
-        second: Source,
-    },
-    Empty {
-        path: PathBuf,
-    },
-    TooLarge {
-        path: PathBuf,
-        bytes: u64,
-    },
-}
-
-impl fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CorpusError::Io { path, message } => write!(f, "{}: {message}", path.display()),
-            CorpusError::InvalidUtf8 { path, offset } => {
-                write!(f, "{}: invalid UTF-8 at byte {offset}", path.display())
-            }
-            CorpusError::FrontMatter { path, line, reason } => {
-                write!(f, "{}:{line}: malformed front matter: {reason}", path.display())
-            }
-            CorpusError::BadDate { path, line, value } => {
-                let at = Source { path: path.clone(), line: *line };
-                write!(f, "{at}: malformed date `{value}` (expected YYYY-MM-DD)")
-            }
-            CorpusError::Json { path, line, message } => {
-                write!(f, "{}:{line}: malformed JSON: {message}", path.display())
-            }
-            CorpusError::MissingField { path, line, field } => {
-                write!(f, "{}:{line}: missing required field `{field}`", path.display())
-            }
-            CorpusError::BadField { path, line, field, expected } => {
-                write!(f, "{}:{line}: field `{field}` must be {expected}", path.display())
-            }
-            CorpusError::DuplicateId { id, first, second } => {
-                write!(f, "duplicate document id `{id}`: {first} and {second}")
-            }
-            CorpusError::Empty { path } => {
-                write!(f, "{}: no documents (expected {SUPPORTED} files with text)", path.display())
-            }
-            CorpusError::TooLarge { path, bytes } => write!(
-                f,
-                "{}: corpus is {:.1} MiB, over the {} MiB that can sensibly be embedded in a page",
-                path.display(),
-                *bytes as f64 / 1048576.0,
-                MAX_CORPUS_BYTES / 1048576
-            ),
-        }
-    }
-}
-
-impl std::error::Error for CorpusError {}
-
 /// Documents of a corpus, and what was skipped on the way.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -166,7 +63,7 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
-/// Loads the corpus at `path`, sorted by id.
+/// Loads the corpus at `path`, in collection order (see the [module docs](self)).
 pub fn load(path: &Path) -> Result<Vec<Document>, CorpusError> {
     load_with_warnings(path).map(|loaded| loaded.documents)
 }
@@ -205,6 +102,8 @@ struct Pending {
     url: Option<String>,
     date: Option<String>,
     tags: Vec<String>,
+    refs: Vec<String>,
+    order: Option<i64>,
     clean: bool,
 }
 
@@ -274,6 +173,8 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
         return Err(CorpusError::Empty { path: path.to_path_buf() });
     }
 
+    // Stable: equal keys keep corpus order; `None` sorts after every `Some`.
+    pending.sort_by_key(|d| (d.order.is_none(), d.order));
     let cleaner = boilerplate::Cleaner::new(pending.iter().filter(|d| d.clean).map(|d| d.text.as_str()));
     for doc in pending {
         let text = if doc.clean { cleaner.clean(&doc.text).into_owned() } else { doc.text };
@@ -284,10 +185,9 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
                 tags.push(tag);
             }
         }
-        let Pending { id, url, date, .. } = doc;
-        loaded.documents.push(Document { id, title, text, url, date, tags });
+        let Pending { id, url, date, refs, .. } = doc;
+        loaded.documents.push(Document { id, title, text, url, date, tags, refs });
     }
-    loaded.documents.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(loaded)
 }
 
@@ -301,6 +201,8 @@ fn read_file(root: &Path, file: &Path, format: Format, source: String) -> Result
         url: None,
         date: None,
         tags: Vec::new(),
+        refs: Vec::new(),
+        order: None,
         clean: true,
     };
     match format {
@@ -312,11 +214,15 @@ fn read_file(root: &Path, file: &Path, format: Format, source: String) -> Result
                 front_matter::Error::BadDate { line, value } => {
                     CorpusError::BadDate { path: file.to_path_buf(), line: Some(line), value }
                 }
+                front_matter::Error::BadRef { line, value } => {
+                    CorpusError::BadRef { path: file.to_path_buf(), line, value }
+                }
             })?;
             let rendered = markdown::render(&source[start..]);
             doc.title = fm.title.or(rendered.h1);
             doc.text = rendered.text;
             (doc.url, doc.date, doc.tags) = (fm.url, fm.date, fm.tags);
+            (doc.refs, doc.order) = (fm.refs, fm.order);
         }
         Format::Html => {
             let page = html::read(&source).map_err(|e| CorpusError::BadDate {
@@ -347,6 +253,7 @@ fn read_jsonl(file: &Path, source: &str, out: &mut Vec<Pending>) -> Result<(), C
         jsonl::Error::BadDate { line, value } => {
             CorpusError::BadDate { path: path.clone(), line: Some(line), value }
         }
+        jsonl::Error::BadRef { line, value } => CorpusError::BadRef { path: path.clone(), line, value },
     })?;
     for r in records {
         out.push(Pending {
@@ -357,6 +264,8 @@ fn read_jsonl(file: &Path, source: &str, out: &mut Vec<Pending>) -> Result<(), C
             url: r.url,
             date: r.date,
             tags: r.tags,
+            refs: r.refs,
+            order: r.order,
             clean: false,
         });
     }
@@ -422,6 +331,20 @@ mod tests {
         assert_eq!(loaded.documents[0].title, "عنوان");
         assert_eq!(loaded.warnings.len(), 2);
         assert!(loaded.warnings.iter().any(|w| w.contains("empty.txt") && w.contains("empty")));
+    }
+
+    #[test]
+    fn documents_come_in_collection_order() {
+        let dir = temp_dir("order");
+        let line =
+            |id: &str, order: &str| format!("{{\"id\":\"{id}\",\"title\":\"t\",\"text\":\"نص\"{order}}}\n");
+        let lines = [line("z", ""), line("y", ",\"order\":2"), line("x", ""), line("w", ",\"order\":-1")];
+        std::fs::write(dir.join("a.jsonl"), lines.concat()).unwrap();
+        std::fs::write(dir.join("b.md"), "---\norder: 2\n---\nنص").unwrap();
+        std::fs::write(dir.join("0.txt"), "نص").unwrap();
+        let ids: Vec<String> = load(&dir).unwrap().into_iter().map(|d| d.id).collect();
+        // Ordered first (equal orders in corpus order), then the rest in path, then line order.
+        assert_eq!(ids, ["w", "y", "b", "0", "z", "x"]);
     }
 
     #[test]

@@ -3,26 +3,26 @@
 //! checks the structure and borrows everything: no document, term or posting is copied until a
 //! search asks for it.
 //!
-//! # Layout (version 4; integers little-endian, `varint` = LEB128 u32)
+//! # Layout (version 5; integers little-endian, `varint` = LEB128 u32)
 //!
 //! ```text
 //! offset  size  field
 //!      0     4  magic "FHRS"
-//!      4     4  version (4)
+//!      4     4  version (5)
 //!      8     4  number of documents N
 //!     12     4  total words in all titles   (for BM25 length normalisation)
 //!     16     4  total words in all bodies
-//!     20    40  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
-//!               DOCS, STRINGS, TERMS, POSTINGS, WORDS
+//!     20    64  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
+//!               DOCS, STRINGS, TERMS, POSTINGS, WORDS, IDS, REFS, REF_DOCS
 //! ```
 //!
-//! - `DOCS`: the document table, sorted by id: one packed column per [`field`] (see [`docs`]).
+//! - `DOCS`: the document table, in collection order (see `corpus`): one packed column per [`field`] (see [`docs`]).
 //!   Each document's strings are contiguous in `STRINGS`; an empty url or tags string is no url
 //!   / no tags (tags are joined by newlines); `DATE` is `YYYYMMDD` as a number, 0 when the
 //!   document has none; the body is the text after `BODY_OFFSET` bytes (a headline title is not
 //!   repeated in the body); `WORDS_LEN` is the size of the document's word checkpoints in the
-//!   `WORDS` section. A document's number is its rank in id order, so ties broken by number are
-//!   broken by id.
+//!   `WORDS` section. A document's number is its place in the collection, so ties broken by
+//!   number are broken by collection order.
 //! - `STRINGS`: UTF-8; ids, titles and texts as written.
 //! - `TERMS`: a front-coded [`dict`] of the folded terms (every reading of every word); each
 //!   block's value is the offset in `POSTINGS` of its first term's list.
@@ -30,6 +30,9 @@
 //!   [`postings`]: the documents with their field frequencies, and the positions in each field,
 //!   numbered from 0 within the field.
 //! - `WORDS`: per document, where every 32nd body word starts, see [`words`].
+//! - `IDS`: the document numbers in id order, for [`Index::find`]; empty when that is document
+//!   order, see [`ids`].
+//! - `REFS`, `REF_DOCS`: the documents of each reference key, see [`refs`].
 //!
 //! Stems are not stored: a light stem is its terms minus a prefix from a closed list, so the
 //! terms of a stem are found with a few range scans of the sorted dictionary (see
@@ -38,7 +41,9 @@
 
 pub mod dict;
 pub mod docs;
+mod ids;
 pub mod postings;
+pub mod refs;
 pub mod varint;
 pub mod words;
 mod write;
@@ -52,9 +57,9 @@ pub use postings::Cursor;
 pub use write::write;
 
 pub const MAGIC: &[u8; 4] = b"FHRS";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 const HEADER_LEN: usize = 20;
-const SECTIONS: [&str; 5] = ["DOCS", "STRINGS", "TERMS", "POSTINGS", "WORDS"];
+const SECTIONS: [&str; 8] = ["DOCS", "STRINGS", "TERMS", "POSTINGS", "WORDS", "IDS", "REFS", "REF_DOCS"];
 
 /// Why bytes are not an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -181,6 +186,8 @@ pub struct Index<'a> {
     terms: Dict<'a>,
     postings: &'a [u8],
     words: &'a [u8],
+    ids: &'a [u8],
+    refs: refs::Refs<'a>,
 }
 
 impl<'a> Index<'a> {
@@ -206,7 +213,7 @@ impl<'a> Index<'a> {
                 .and_then(|end| bytes.get(offset..end))
                 .ok_or(FormatError::SectionOutOfBounds(name))?;
         }
-        let [docs, strings, terms, postings, words] = sections;
+        let [docs, strings, terms, postings, words, ids, ref_keys, ref_docs] = sections;
         let strings = std::str::from_utf8(strings).map_err(|_| FormatError::BadStrings)?;
         let n_docs = word(8);
         let index = Index {
@@ -218,7 +225,16 @@ impl<'a> Index<'a> {
             terms: Dict::open(terms).ok_or(FormatError::BadDictionary("TERMS"))?,
             postings,
             words,
+            ids,
+            refs: refs::Refs {
+                keys: Dict::open(ref_keys).ok_or(FormatError::BadDictionary("REFS"))?,
+                docs: ref_docs,
+                n_docs,
+            },
         };
+        if !ids::valid(ids, n_docs) {
+            return Err(FormatError::SectionOutOfBounds("IDS"));
+        }
         for n in 0..index.n_docs {
             let doc = index.read_doc(n).ok_or(FormatError::BadDocument(n))?;
             if !words::valid(words, doc.words_at) {
@@ -239,6 +255,8 @@ impl<'a> Index<'a> {
             terms: Dict::EMPTY,
             postings: &[],
             words: &[],
+            ids: &[],
+            refs: refs::Refs::EMPTY,
         }
     }
 
@@ -290,7 +308,7 @@ impl<'a> Index<'a> {
         self.n_docs == 0
     }
 
-    /// Document number `n` (its rank in id order).
+    /// Document number `n` (its place in the collection).
     pub fn doc(&self, n: u32) -> Option<StoredDoc<'a>> {
         (n < self.n_docs).then(|| self.read_doc(n)).flatten()
     }
@@ -316,9 +334,10 @@ impl<'a> Index<'a> {
         let (mut lo, mut hi) = (0, self.n_docs);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            let (start, end) = self.id_range(mid)?;
+            let n = ids::at(self.ids, mid)?;
+            let (start, end) = self.id_range(n)?;
             match self.strings.get(start..end)?.cmp(id) {
-                std::cmp::Ordering::Equal => return Some(mid),
+                std::cmp::Ordering::Equal => return Some(n),
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
             }
@@ -330,6 +349,11 @@ impl<'a> Index<'a> {
     pub fn average_lengths(&self) -> (f32, f32) {
         let n = self.n_docs.max(1) as f32;
         (self.title_words as f32 / n, self.body_words as f32 / n)
+    }
+
+    /// The documents given a reference with this key (`analysis::refs`), ascending.
+    pub fn refs(&self, key: &str) -> refs::Docs<'a> {
+        self.refs.docs(key)
     }
 
     pub fn terms(&self) -> &Dict<'a> {

@@ -23,8 +23,50 @@ fn opens_what_write_produces() {
     let b = index.doc(index.find("b").unwrap()).unwrap();
     assert_eq!(b.title, "الأمن الوطني");
     assert_eq!(b.body(), "قال المدير إن الأمن أولوية.");
-    assert_eq!(index.find("a"), Some(0));
+    // Numbered in the order given, found by id all the same.
+    assert_eq!((index.find("b"), index.find("a")), (Some(0), Some(1)));
     assert_eq!(index.find("c"), None);
+}
+
+#[test]
+fn ids_are_found_in_any_document_order() {
+    let doc =
+        |id: &str| Document { id: id.into(), title: "t".into(), text: "نص".into(), ..Default::default() };
+    for order in [["a", "b", "c", "d"], ["d", "c", "b", "a"], ["c", "a", "d", "b"]] {
+        let bytes = write(&order.map(doc));
+        let index = Index::open(&bytes).unwrap();
+        for (n, id) in order.iter().enumerate() {
+            assert_eq!(index.find(id), Some(n as u32), "{order:?}");
+            assert_eq!(index.doc(n as u32).unwrap().id, *id);
+        }
+        assert_eq!(index.find("e"), None);
+        assert_eq!(index.find(""), None);
+    }
+}
+
+#[test]
+fn refs_map_keys_to_their_documents() {
+    let doc = |id: &str, refs: &[&str]| Document {
+        id: id.into(),
+        title: "t".into(),
+        text: "نص".into(),
+        refs: refs.iter().map(|r| r.to_string()).collect(),
+        ..Default::default()
+    };
+    // More than a dictionary block of keys, so later blocks and lists past the first are read.
+    let mut docs: Vec<Document> =
+        (1..=40).map(|v| doc(&format!("v{v:02}"), &[&format!("2:{v}"), &format!("البقرة {v}")])).collect();
+    docs.push(doc("h", &["٧", "البقره ٣"]));
+    let bytes = write(&docs);
+    let index = Index::open(&bytes).unwrap();
+    let refs = |key: &str| index.refs(key).collect::<Vec<u32>>();
+    assert_eq!(refs("2:1"), [0]);
+    assert_eq!(refs("2:40"), [39]);
+    assert_eq!(refs("بقره:3"), [2, 40]);
+    assert_eq!(refs("بقره"), (0..=40).collect::<Vec<u32>>());
+    assert_eq!(refs("7"), [40]);
+    assert!(refs("2:41").is_empty() && refs("").is_empty());
+    assert!(Index::empty().refs("7").next().is_none());
 }
 
 fn postings(index: &Index, ordinal: u32) -> Vec<(u32, Vec<u32>, Vec<u32>)> {
@@ -43,10 +85,10 @@ fn postings_map_back_to_documents_fields_and_positions() {
     let bytes = write(&docs());
     let index = Index::open(&bytes).unwrap();
     let term = index.term("الامن").unwrap();
-    assert_eq!(postings(&index, term), [(1, vec![0], vec![3])]);
+    assert_eq!(postings(&index, term), [(0, vec![0], vec![3])]);
     let term = index.term("زياره").unwrap();
     // The title was derived, not a headline line, so the body is the whole text.
-    assert_eq!(postings(&index, term), [(0, vec![0], vec![0])]);
+    assert_eq!(postings(&index, term), [(1, vec![0], vec![0])]);
     assert_eq!(index.term_string(term).as_deref(), Some("زياره"));
 }
 
@@ -82,6 +124,7 @@ fn metadata_round_trips() {
         url: Some("https://example.org/a".into()),
         date: Some("2025-05-27".into()),
         tags: vec!["أمن".into(), "روسيا".into()],
+        refs: Vec::new(),
     };
     let bytes = write(&[doc, docs().remove(0)]);
     let index = Index::open(&bytes).unwrap();

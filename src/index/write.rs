@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{dict, docs, field, postings, words, MAGIC, SECTIONS, VERSION};
+use super::{dict, docs, field, ids, postings, refs, words, MAGIC, SECTIONS, VERSION};
 use crate::analysis;
 use crate::document::Document;
 
@@ -26,14 +26,13 @@ fn add_positions(lists: &mut Lists, doc: u32, tokens: &[analysis::Token], body: 
     }
 }
 
-/// Analyses `docs` and serialises the index. Documents are stored in id order.
+/// Analyses `docs` and serialises the index. Documents are numbered in the order given, which
+/// is the collection order `corpus::load` returns; their ids must be unique.
 pub fn write(docs: &[Document]) -> Vec<u8> {
-    let mut docs: Vec<&Document> = docs.iter().collect();
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-
     let mut strings = String::new();
     let mut columns: [Vec<u32>; field::COUNT] = Default::default();
     let mut lists = Lists::new();
+    let mut ref_lists = refs::Lists::new();
     let mut words_bytes = Vec::new();
     let (mut title_words, mut body_words) = (0u32, 0u32);
 
@@ -43,6 +42,7 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
         let body_tokens = analysis::tokenize(&doc.text[body_start..]);
         add_positions(&mut lists, n as u32, &title_tokens, false);
         add_positions(&mut lists, n as u32, &body_tokens, true);
+        refs::add(&mut ref_lists, n as u32, &doc.refs);
         title_words += title_tokens.len() as u32;
         body_words += body_tokens.len() as u32;
 
@@ -82,12 +82,17 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
     let keys: Vec<String> = lists.into_keys().collect();
 
     let docs_bytes = docs::write(&columns);
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let (ref_keys, ref_docs) = refs::write(&ref_lists);
     let sections: [Vec<u8>; SECTIONS.len()] = [
         docs_bytes,
         strings.into_bytes(),
         dict::write(&keys, |i| offsets[i / dict::BLOCK_LEN]),
         postings_bytes,
         words_bytes,
+        ids::write(&ids),
+        ref_keys,
+        ref_docs,
     ];
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);

@@ -38,6 +38,8 @@ pub struct Evaluation {
     pub doc_freqs: Vec<u32>,
     /// When asked for.
     pub facets: Option<Facets>,
+    /// Of `total`, the documents in `pinned`: counted, not ranked (see `search::refs`).
+    pub overlap: usize,
 }
 
 /// Documents matching a clause: free when it is one term; for words (no phrase) the union of
@@ -89,8 +91,8 @@ struct Clause<'a> {
     marks: Vec<Marked>,
 }
 
-/// Runs `plan` over `index`.
-pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Evaluation {
+/// Runs `plan` over `index`; documents in `pinned` (ascending) are counted but not ranked.
+pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned: &[u32]) -> Evaluation {
     let all_stopwords = plan.iter().filter(|p| !p.clause.negated).all(|p| p.stopword);
     let role = |p: &Planned| match (p.clause.negated, p.stopword && !all_stopwords) {
         (true, _) => Role::Excluded,
@@ -127,6 +129,8 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
         visited: 0,
         facets: options.facets.then(Vec::new),
         positions: (Vec::new(), Vec::new()),
+        pinned,
+        overlap: 0,
     };
     let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
     let facets = pass.facets.take().map(facets);
@@ -138,7 +142,7 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions) -> Eva
             ranked.iter_mut().for_each(|r| r.score *= idf);
         }
     }
-    Evaluation { total, relaxed, ranked, doc_freqs, facets }
+    Evaluation { total, relaxed, ranked, doc_freqs, facets, overlap: pass.overlap }
 }
 
 /// Tags with their counts, most documents first.
@@ -161,6 +165,8 @@ struct Pass<'i, 'a> {
     facets: Option<Vec<(&'a str, u32)>>,
     /// Title and body positions of a clause, reused.
     positions: (Vec<u32>, Vec<u32>),
+    pinned: &'i [u32],
+    overlap: usize,
 }
 
 impl Pass<'_, '_> {
@@ -190,6 +196,7 @@ impl Pass<'_, '_> {
                 if complete && !found_all {
                     found_all = true;
                     total = 0;
+                    self.overlap = 0;
                     self.top.clear();
                     self.facets.iter_mut().for_each(Vec::clear);
                 }
@@ -197,7 +204,11 @@ impl Pass<'_, '_> {
                 if self.options.filter.accepts_tags(self.index, doc) {
                     total += 1;
                     let share = matched as f32 / self.required as f32;
-                    self.consider(clauses, doc, if complete { 1.0 } else { share * share }, agreed);
+                    if self.pinned.binary_search(&doc).is_ok() {
+                        self.overlap += 1;
+                    } else {
+                        self.consider(clauses, doc, if complete { 1.0 } else { share * share }, agreed);
+                    }
                 }
             }
             doc += 1;

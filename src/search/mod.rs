@@ -2,7 +2,8 @@
 //! ([`plan`], with [`expand`], [`fuzzy`], [`synonyms`], [`translit`]), evaluate the plan over
 //! the postings in one pass keeping the best documents ([`eval`], [`cursor`], [`rank`],
 //! [`topk`]) and cut snippets from the positions found ([`snippet`]). This module puts them
-//! together: the keyboard-layout retry, suggestions, pages of hits and `get`.
+//! together: the keyboard-layout retry, reference queries ([`refs`]), suggestions, pages of hits
+//! and `get`.
 
 pub mod cursor;
 pub mod eval;
@@ -14,6 +15,7 @@ pub mod marks;
 pub mod plan;
 pub mod query;
 pub mod rank;
+pub mod refs;
 pub mod snippet;
 pub mod suggest;
 pub mod synonyms;
@@ -152,22 +154,23 @@ fn hit(index: &Index, doc: &StoredDoc, score: f32, m: &Matches) -> Hit {
 }
 
 impl<'a> Index<'a> {
-    fn answer(&self, query: &str, options: &SearchOptions, guess: bool) -> Answer {
+    fn answer(&self, query: &str, options: &SearchOptions, guess: bool, pinned: &[u32]) -> Answer {
         let plan = plan::plan(self, query, guess);
-        let eval = eval::evaluate(self, &plan, options);
+        let eval = eval::evaluate(self, &plan, options, pinned);
         Answer { plan, eval }
     }
 
     /// The query as typed, or retyped on the other keyboard layout (hgvfh' → الرباط) when as
     /// typed it finds nothing, only some of its words, or only guesses (typos,
-    /// transliterations), and the retyped one finds every word as written.
-    fn resolve(&self, query: &str, options: &SearchOptions) -> (Answer, Option<String>) {
-        let typed = self.answer(query, options, true);
-        if !typed.weak() {
+    /// transliterations), and the retyped one finds every word as written. A reference query
+    /// that found documents is not retyped.
+    fn resolve(&self, query: &str, options: &SearchOptions, pinned: &[u32]) -> (Answer, Option<String>) {
+        let typed = self.answer(query, options, true, pinned);
+        if !typed.weak() || !pinned.is_empty() {
             return (typed, None);
         }
         if let Some(retyped) = keyboard::to_arabic(query).or_else(|| keyboard::to_latin(query)) {
-            let other = self.answer(&retyped, options, false);
+            let other = self.answer(&retyped, options, false, pinned);
             if other.eval.total > 0 && !other.eval.relaxed && !other.guessed() {
                 return (other, Some(retyped));
             }
@@ -178,9 +181,10 @@ impl<'a> Index<'a> {
     /// Searches the index. Never fails: a query with no words finds nothing.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = query::truncate(query);
-        let (answer, corrected) = self.resolve(query, options);
+        let pinned = refs::pinned(self, query, &options.filter);
+        let (answer, corrected) = self.resolve(query, options, &pinned);
         let limit = options.limit.min(MAX_LIMIT);
-        let page: Vec<_> = answer.eval.ranked.iter().skip(options.offset).take(limit).collect();
+        let page = refs::page(&pinned, &answer.eval.ranked, options.offset, limit);
         let mut docs: Vec<u32> = page.iter().map(|r| r.doc).collect();
         heapsort::sort_by(&mut docs, &|a, b| a < b);
         let found = matches(self, &answer.plan, &docs);
@@ -191,12 +195,13 @@ impl<'a> Index<'a> {
                 Some(hit(self, &self.doc(r.doc)?, r.score, &found[i]))
             })
             .collect();
-        let suggestions = match answer.eval.total {
+        let (total, relaxed) = refs::totals(&pinned, &answer.eval);
+        let suggestions = match total {
             0 => suggest::suggestions(self, query, &answer.unmatched()),
             _ => Vec::new(),
         };
         let approximate = answer.approximate(self);
-        let (total, relaxed, facets) = (answer.eval.total, answer.eval.relaxed, answer.eval.facets);
+        let facets = answer.eval.facets;
         LAST.with(|last| {
             let plan = answer.plan;
             *last.borrow_mut() = Some(LastPlan { index: self.identity(), query: query.to_string(), plan });
@@ -227,7 +232,7 @@ impl<'a> Index<'a> {
             });
             // Not just searched: resolved as search resolves it (a query fixed by the keyboard
             // layout highlights the fixed words).
-            let resolved = || matches(self, &self.resolve(q, &SearchOptions::default()).0.plan, &[n]);
+            let resolved = || matches(self, &self.resolve(q, &SearchOptions::default(), &[]).0.plan, &[n]);
             let mut found = cached.unwrap_or_else(resolved);
             let m = found.pop().unwrap_or_default();
             let body: Vec<u32> = m.body.iter().map(|h| h.0).collect();

@@ -130,6 +130,7 @@ fn dated_corpus() -> Vec<u8> {
         date: date.map(str::to_string),
         tags: tags.iter().map(|t| t.to_string()).collect(),
         url: Some(format!("/{id}")),
+        refs: Vec::new(),
     };
     index::write(&[
         doc("a", Some("2025-05-27"), &["روسيا"]),

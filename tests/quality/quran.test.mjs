@@ -59,3 +59,33 @@ test('zero-hit log: every query drawn from the Quran text finds at least one ver
   }
   assert.equal(zero.length, 0, `${zero.length} of ${qs.length} queries found nothing`);
 });
+
+// Reference queries (the corpus's refs, see scripts/quran-to-corpus.mjs): a verse by number or name in any
+// digits and spelling comes first; a surah lists its verses in order; word queries are not touched.
+test('a verse reference puts the verse first', () => {
+  for (const q of ['2:255', '٢:٢٥٥', 'البقرة 255', 'سورة البقرة آية 255', 'البقره: ٢٥٥']) {
+    const r = engine.search(q);
+    assert.equal(r.hits[0]?.id, '002-255', `${q}: ${r.hits.map((h) => h.id).join(' ')}`);
+    assert.equal(r.hits.filter((h) => h.id === '002-255').length, 1, `${q}: 002-255 listed twice`);
+    assert.equal(r.relaxed, false, q);
+  }
+});
+
+test('a surah reference lists its verses in order, and pages through them', () => {
+  const r = engine.search('سورة يس', { limit: 10 });
+  assert.deepEqual(r.hits.map((h) => h.id), Array.from({ length: 10 }, (_, i) => `036-${String(i + 1).padStart(3, '0')}`));
+  assert.ok(r.total >= 83, `total ${r.total}: less than the surah's 83 verses`);
+  const next = engine.search('سورة يس', { limit: 10, offset: 80 });
+  assert.deepEqual(next.hits.slice(0, 3).map((h) => h.id), ['036-081', '036-082', '036-083']);
+  assert.ok(next.hits.slice(3).every((h) => !h.id.startsWith('036-')), 'the verses of Ya-Sin once each');
+});
+
+test('a word query is not a reference: the same hits as with a no-op exclusion', () => {
+  for (const q of ['الصلاة', 'الجنة النار', '255']) {
+    const plain = engine.search(q, { limit: 20 });
+    const other = engine.search(`${q} -ززززز`, { limit: 20 });
+    assert.ok(plain.total > 0, q);
+    assert.equal(plain.total, other.total, q);
+    assert.deepEqual(plain.hits.map((h) => h.id), other.hits.map((h) => h.id), q);
+  }
+});
