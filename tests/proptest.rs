@@ -19,7 +19,6 @@ use std::sync::OnceLock;
 
 use fahras::analysis::{fold, stem, tokenize};
 use fahras::index::{self, Index};
-use fahras::search::marks::marked;
 use fahras::search::query::{self, MAX_CLAUSES, MAX_PHRASE_WORDS};
 use fahras::search::{Filter, Marks, Sort, MAX_LIMIT};
 use fahras::{embedded, Document, SearchOptions, SearchResult};
@@ -319,11 +318,8 @@ fn check_result(
             );
         }
     }
-    // Words typed with harakat rank the documents that agree with them first, whatever the score.
-    let by_marks = options.marks != Marks::Ignore && query.split_whitespace().any(marked);
     for w in result.hits.windows(2) {
         match options.sort {
-            Sort::Relevance if by_marks => {}
             Sort::Relevance => prop_assert!(w[0].score >= w[1].score, "{query:?}: scores not descending"),
             // Document numbers are not in a hit: tests/api.rs checks the order.
             Sort::Order => {}

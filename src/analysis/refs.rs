@@ -18,20 +18,22 @@
 //! | `7`, `007`             | `7`                  |
 //!
 //! A reference with a name and numbers also gives the name alone, so a query naming a surah
-//! finds all of its verses.
+//! finds all of its verses. A query is looked up by a name alone only when it says it is one
+//! (`سورة يس`): alone, most surah names are words a reader searches for (الرحمن، الملك، النور).
 
 use super::tokenize;
 
 /// Words that say what the next part is and are not part of the key, as folding writes them.
 const LABELS: [&str; 2] = ["سوره", "ايه"];
 
-/// The key of `reference` and, when it has a name and numbers, the name alone; none when it
-/// has no name and no number.
-pub fn keys(reference: &str) -> Vec<String> {
-    let (mut names, mut numbers) = (String::new(), String::new());
+/// The names of `reference` (joined by spaces), its numbers (each after a `:`), and whether
+/// it carried a label.
+fn read(reference: &str) -> (String, String, bool) {
+    let (mut names, mut numbers, mut labelled) = (String::new(), String::new(), false);
     for token in tokenize(reference) {
         let Some(word) = token.terms.first() else { continue };
         if LABELS.contains(&word.as_str()) {
+            labelled = true;
             continue;
         }
         if word.bytes().all(|b| b.is_ascii_digit()) {
@@ -45,6 +47,13 @@ pub fn keys(reference: &str) -> Vec<String> {
             names.push_str(without_article(word));
         }
     }
+    (names, numbers, labelled)
+}
+
+/// The key of `reference` and, when it has a name and numbers, the name alone; none when it
+/// has no name and no number.
+pub fn keys(reference: &str) -> Vec<String> {
+    let (names, mut numbers, _) = read(reference);
     match (names.is_empty(), numbers.is_empty()) {
         (true, true) => Vec::new(),
         (true, false) => vec![numbers.split_off(1)],
@@ -53,9 +62,15 @@ pub fn keys(reference: &str) -> Vec<String> {
     }
 }
 
-/// The key a query is looked up under: its first key (the most specific).
+/// The key a query is looked up under: its most specific one; a name alone only after a label.
 pub fn key(query: &str) -> Option<String> {
-    keys(query).into_iter().next()
+    let (names, numbers, labelled) = read(query);
+    match (names.is_empty(), numbers.is_empty()) {
+        (true, true) => None,
+        (true, false) => numbers.get(1..).map(str::to_string),
+        (false, true) => labelled.then_some(names),
+        (false, false) => Some([names.as_str(), &numbers].concat()),
+    }
 }
 
 /// `word` without a leading ال, unless less than two letters would be left.
@@ -100,6 +115,14 @@ mod tests {
         assert_eq!(keys("آل عمران 5"), ["ال عمران:5", "ال عمران"]);
         assert_eq!(key("سورة آل عمران"), Some("ال عمران".to_string()));
         assert_eq!(keys("الحجر"), ["حجر"]);
+    }
+
+    #[test]
+    fn a_query_names_a_surah_alone_only_with_a_label() {
+        assert_eq!(key("سورة الملك"), Some("ملك".to_string()));
+        assert_eq!(key("الملك"), None);
+        assert_eq!(key("الملك 1"), Some("ملك:1".to_string()));
+        assert_eq!(key("٧"), Some("7".to_string()));
     }
 
     #[test]

@@ -142,6 +142,13 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
             ranked.iter_mut().for_each(|r| r.score *= idf);
         }
     }
+    if options.sort == Sort::Relevance {
+        // Documents that agree with typed harakat rank first whatever their score: a score is
+        // shown capped by those above it, so scores still descend.
+        for i in 1..ranked.len() {
+            ranked[i].score = ranked[i].score.min(ranked[i - 1].score);
+        }
+    }
     Evaluation { total, relaxed, ranked, doc_freqs, facets, overlap: pass.overlap }
 }
 

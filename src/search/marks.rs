@@ -5,30 +5,36 @@
 //! typed count: `مَلك` agrees with `مَلِكِ` and `مَلَكَ`, not with `مُلْك`. A letter typed with a
 //! vowel and no shadda disagrees with a doubled one (`قَدَرَ` is not `قَدَّرَ`), except the first:
 //! its shadda is mostly the previous word's or the article's assimilated into it (`مِّن مَّلَكٍ`).
+//! A dagger alef lengthens the vowel: a letter typed with a vowel and without it disagrees with
+//! one that has it (`عَلِمَ`, he knew, is not `عَٰلِمَ`, knowing).
 
 use crate::analysis::letters;
 
-/// The harakat compared, as bits: fathatan, dammatan, kasratan, fatha, damma, kasra, shadda,
-/// sukun (U+064B–U+0652).
-fn bit(c: char) -> u8 {
+/// The marks compared, as bits: fathatan, dammatan, kasratan, fatha, damma, kasra, shadda,
+/// sukun (U+064B–U+0652), dagger alef.
+fn bit(c: char) -> u16 {
     match c {
         '\u{064B}'..='\u{0652}' => 1 << (c as u32 - 0x064B),
         // The Uthmani script writes sukun as a small high dotless khah.
         '\u{06E1}' => 1 << 7,
+        '\u{0670}' => DAGGER,
         _ => 0,
     }
 }
 
-/// Other marks and the tatweel, which carry no vowel a reader types (dagger alef, Quranic
-/// annotation signs, hamza above or below as a mark).
+const SHADDA: u16 = 1 << 6;
+const DAGGER: u16 = 1 << 8;
+
+/// Other marks and the tatweel, which carry no vowel a reader types (Quranic annotation signs,
+/// hamza above or below as a mark).
 fn ignored(c: char) -> bool {
-    matches!(c, '\u{0610}'..='\u{061A}' | '\u{0653}'..='\u{065F}' | '\u{0670}' | '\u{0640}')
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{0653}'..='\u{065F}' | '\u{0640}')
         || matches!(c, '\u{06D6}'..='\u{06ED}')
 }
 
 /// The word's letters, folded, each with the harakat on it.
-fn letters_of(word: &str) -> Vec<(char, u8)> {
-    let mut out: Vec<(char, u8)> = Vec::with_capacity(word.len() / 2);
+fn letters_of(word: &str) -> Vec<(char, u16)> {
+    let mut out: Vec<(char, u16)> = Vec::with_capacity(word.len() / 2);
     for c in word.chars() {
         match (bit(c), out.last_mut()) {
             (0, _) if ignored(c) => {}
@@ -40,8 +46,6 @@ fn letters_of(word: &str) -> Vec<(char, u8)> {
     out
 }
 
-const SHADDA: u8 = 1 << 6;
-
 /// Whether a typed word carries any harakat.
 pub fn marked(typed: &str) -> bool {
     typed.chars().any(|c| bit(c) != 0)
@@ -49,7 +53,7 @@ pub fn marked(typed: &str) -> bool {
 
 /// A typed word, ready to be compared with the words of documents.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Marked(Vec<(char, u8)>);
+pub struct Marked(Vec<(char, u16)>);
 
 impl Marked {
     /// The typed word, when it carries harakat.
@@ -72,9 +76,10 @@ impl Marked {
         if typed.is_empty() || typed.len() > word.len() {
             return None;
         }
-        let letter = |i: usize, &(c, have): &(char, u8), &(t, want): &(char, u8)| {
+        let letter = |i: usize, &(c, have): &(char, u16), &(t, want): &(char, u16)| {
             let doubled = i > 0 && want & SHADDA == 0 && have & SHADDA != 0;
-            let agrees = have & want == want && !doubled;
+            let long = want & !SHADDA != 0 && want & DAGGER == 0 && have & DAGGER != 0;
+            let agrees = have & want == want && !doubled && !long;
             (c == t).then_some(if want == 0 {
                 0
             } else if agrees {
@@ -83,7 +88,7 @@ impl Marked {
                 -1
             })
         };
-        let window = |w: &[(char, u8)]| -> Option<i32> {
+        let window = |w: &[(char, u16)]| -> Option<i32> {
             let mut n = 0;
             for (i, (have, want)) in w.iter().zip(typed).enumerate() {
                 n += letter(i, have, want)?;
@@ -133,7 +138,10 @@ mod tests {
 
     #[test]
     fn letters_fold_as_matching_does() {
-        assert!(agrees("مَلِك", "مَٰلِكِ"), "the dagger alef is not a typed mark");
+        assert!(!agrees("مَلِك", "مَٰلِكِ"), "the dagger alef lengthens the vowel typed short");
+        assert!(!agrees("عَلِمَ", "عَٰلِمَ"));
+        assert!(agrees("مَٰلِك", "مَٰلِكِ"));
+        assert!(agrees("ملِك", "مَٰلِكِ"), "no vowel typed on the م");
         assert!(agrees("اَمر", "أَمۡرِ"), "hamza forms fold together");
         assert!(!agrees("مَلِك", "مَل"));
     }
