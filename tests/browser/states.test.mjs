@@ -3,23 +3,10 @@
 // "showing results for", "did you mean" links, url/date fields and unsafe urls, the `limit`
 // attribute and "N of M" counts, and defensive handling of overlapping highlight ranges.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { ROOT, box, browserSuite, copyFrontEnd, docText, docView, options, status } from './helpers.mjs';
+import { STUB_PAGE as PAGE, box, docText, docView, options, status, stubSuite } from './helpers.mjs';
 
-const dir = path.join(ROOT, 'target', 'browser-stub-www');
-const ui = browserSuite({
-  root: dir,
-  prepare() {
-    fs.rmSync(dir, { recursive: true, force: true });
-    copyFrontEnd(dir);
-    for (const f of ['stub-engine.js', 'stub.html']) {
-      fs.copyFileSync(path.join(ROOT, 'tests', 'browser', 'fixtures', f), path.join(dir, f));
-    }
-  },
-});
-const PAGE = 'stub.html';
+const ui = stubSuite('browser-stub-www');
 
 const note = (page) => page.locator('fahras-search .note');
 
