@@ -65,6 +65,7 @@ const quoted = (q) => ['«', h('bdi', null, q), '»'];
 class FahrasSearch extends HTMLElement {
   static observedAttributes = ['placeholder'];
   #eng; #hits = []; #active = -1; #q = null; #docId = null;
+  #for = ''; // the query the results are for: get() marks its words
   #ui = {};
   #onPop = () => this.#fromUrl(true);
 
@@ -194,6 +195,7 @@ class FahrasSearch extends HTMLElement {
       r = { total: 0, hits: [] };
       u.alert.replaceChildren(h('strong', null, 'حدث خطأ في محرك البحث. '), h('small', { dir: 'ltr' }, String(err?.message || err)));
     }
+    this.#for = r.corrected || q;
     const hits = (this.#hits = r.hits);
     u.lb.replaceChildren(...hits.map((hit, i) => {
       const url = hit.url && safeUrl(hit.url);
@@ -307,7 +309,7 @@ class FahrasSearch extends HTMLElement {
   #show(id) {
     const u = this.#ui;
     if (this.#docId === id) return true;
-    const d = this.#eng.get(id, this.#ui.input.value);
+    const d = this.#eng.get(id, this.#for);
     if (!d) {
       u.status.textContent = 'لم يُعثر على هذا المستند.';
       return false;

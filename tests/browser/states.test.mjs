@@ -100,3 +100,17 @@ test('the loading state is visible until init() resolves', async () => {
   await page.locator('fahras-search .fs:not([aria-busy])').waitFor();
   assert.equal(await status(page).textContent(), '');
 });
+
+test('a document opened from corrected results is fetched with the corrected query', async () => {
+  const page = await ui.open(PAGE);
+  await box(page).fill('lw,');
+  assert.match(await note(page).textContent(), /تُعرض نتائج «مصحح»/);
+  await options(page).first().click();
+  await docView(page).waitFor();
+  assert.deepEqual(await page.evaluate(() => globalThis.__stubGets.at(-1)), { id: 'a', query: 'مصحح' });
+  await page.goBack();
+  await box(page).fill('مرتخي');
+  await options(page).first().click();
+  await docView(page).waitFor();
+  assert.deepEqual(await page.evaluate(() => globalThis.__stubGets.at(-1)), { id: 'a', query: 'مرتخي' });
+});
