@@ -212,6 +212,9 @@ class FahrasSearch extends HTMLElement {
     u.status.textContent = blank ? '' : r.total > hits.length ? `${count(r.total)}، تُعرض أول ${hits.length}` : count(r.total);
     const note = [];
     if (r.corrected) note.push(h('p', null, 'تُعرض نتائج ', ...quoted(r.corrected)));
+    if (r.approximate?.length) { // words found only by typo tolerance or transliteration
+      note.push(h('p', null, 'نتائج عن ', ...[...new Set(r.approximate.map((a) => a.matched))].flatMap((w, i) => [i ? '، ' : '', ...quoted(w)])));
+    }
     if (r.relaxed && hits.length) note.push(h('p', null, 'لا توجد مستندات تضمّ كل كلمات البحث؛ هذه أقرب النتائج.'));
     if (r.suggestions?.length) {
       const p = h('p', null, 'هل تقصد: ');

@@ -101,6 +101,17 @@ test('the loading state is visible until init() resolves', async () => {
   assert.equal(await status(page).textContent(), '');
 });
 
+test('words found only approximately are named: "نتائج عن «…»", as text', async () => {
+  const page = await ui.open(PAGE);
+  await box(page).fill('مهرجاان');
+  assert.equal(await note(page).textContent(), 'نتائج عن «مهرجان»');
+  await box(page).fill('مهرجاان سينمءا');
+  assert.equal(await note(page).textContent(), 'نتائج عن «مهرجان»، «سينما <i>x</i>»');
+  assert.equal(await page.locator('fahras-search .note i').count(), 0);
+  await box(page).fill('مرتخي');
+  assert.doesNotMatch(await note(page).textContent(), /نتائج عن/, 'absent: no line');
+});
+
 test('a document opened from corrected results is fetched with the corrected query', async () => {
   const page = await ui.open(PAGE);
   await box(page).fill('lw,');
