@@ -46,7 +46,7 @@ test('limit attribute is passed to search; "N of M" count', async () => {
   const page = await ui.open(PAGE);
   await box(page).fill('كثير');
   assert.equal(await options(page).count(), 3);
-  assert.deepEqual(await page.evaluate(() => globalThis.__stubCalls.at(-1).options), { limit: 3 });
+  assert.deepEqual(await page.evaluate(() => globalThis.__stubCalls.at(-1).options), { limit: 3, facets: ['tags'] });
   assert.equal(await status(page).textContent(), '57 نتيجة، تُعرض أول 3');
 });
 
