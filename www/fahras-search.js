@@ -65,6 +65,8 @@ const quoted = (q) => ['«', h('bdi', null, q), '»'];
 class FahrasSearch extends HTMLElement {
   static observedAttributes = ['placeholder'];
   #eng; #hits = []; #active = -1; #q = null; #docId = null;
+  #for = ''; // the query the results are for: get() marks its words
+  #tags = new Set(); // selected chips: documents with any of these tags
   #ui = {};
   #onPop = () => this.#fromUrl(true);
 
@@ -97,7 +99,8 @@ class FahrasSearch extends HTMLElement {
     u.note = h('div', { class: 'note' });
     u.lb = h('ul', { id: 'lb', role: 'listbox', 'aria-label': 'نتائج البحث', hidden: '' });
     u.none = h('div', { class: 'none', hidden: '' });
-    u.list = h('section', { 'aria-label': 'النتائج' }, u.note, u.lb, u.none);
+    u.chips = h('div', { class: 'chips', role: 'group', 'aria-label': 'تصفية حسب الموضوع', hidden: '' });
+    u.list = h('section', { 'aria-label': 'النتائج' }, u.note, u.chips, u.lb, u.none);
     u.back = h('button', { type: 'button', class: 'back' }, 'العودة إلى النتائج');
     u.title = h('h2', { id: 'dt', tabindex: '-1', dir: 'auto' });
     u.src = h('p', { class: 'src', hidden: '' });
@@ -115,6 +118,13 @@ class FahrasSearch extends HTMLElement {
     });
     // DOM focus stays in the box (aria-activedescendant pattern).
     u.lb.addEventListener('mousedown', (e) => e.preventDefault());
+    u.chips.addEventListener('click', (e) => {
+      const t = e.target.closest('button')?.dataset.tag;
+      if (t == null) return;
+      this.#tags.delete(t) || this.#tags.add(t);
+      this.#q = null; // same text, other filter
+      this.#run(u.input.value);
+    });
     u.back.addEventListener('click', () => this.#back());
     u.doc.addEventListener('keydown', (e) => {
       if (e.key === 'Escape') (e.preventDefault(), this.#back());
@@ -186,14 +196,22 @@ class FahrasSearch extends HTMLElement {
   #run(q) {
     if (!this.#eng || q === this.#q) return;
     this.#q = q;
+    if (!q.trim()) this.#tags.clear(); // kept while the query is edited, not past a blank box
     const u = this.#ui;
+    const tags = [...this.#tags], opts = { limit: this.limit };
+    if (tags.length) opts.filter = { tags };
     let r;
     try {
-      r = this.#eng.search(q, { limit: this.limit });
+      try {
+        r = this.#eng.search(q, { ...opts, facets: ['tags'] });
+      } catch { // an engine older than facets may refuse the option
+        r = this.#eng.search(q, opts);
+      }
     } catch (err) { // an engine bug: say so instead of silently showing stale results
       r = { total: 0, hits: [] };
       u.alert.replaceChildren(h('strong', null, 'حدث خطأ في محرك البحث. '), h('small', { dir: 'ltr' }, String(err?.message || err)));
     }
+    this.#for = r.corrected || q;
     const hits = (this.#hits = r.hits);
     u.lb.replaceChildren(...hits.map((hit, i) => {
       const url = hit.url && safeUrl(hit.url);
@@ -207,9 +225,15 @@ class FahrasSearch extends HTMLElement {
     this.#expand(hits.length > 0);
 
     const blank = !q.trim();
-    u.status.textContent = blank ? '' : r.total > hits.length ? `${count(r.total)}، تُعرض أول ${hits.length}` : count(r.total);
+    // Naming the tags makes a chip toggle change, so announce, the status.
+    u.status.textContent = blank ? '' : (r.total > hits.length ? `${count(r.total)}، تُعرض أول ${hits.length}` : count(r.total)) +
+      (tags.length ? `؛ التصفية: ${tags.join('، ')}` : '');
+    this.#chipRow(r.facets?.tags || []);
     const note = [];
     if (r.corrected) note.push(h('p', null, 'تُعرض نتائج ', ...quoted(r.corrected)));
+    if (r.approximate?.length) { // words found only by typo tolerance or transliteration
+      note.push(h('p', null, 'نتائج عن ', ...[...new Set(r.approximate.map((a) => a.matched))].flatMap((w, i) => [i ? '، ' : '', ...quoted(w)])));
+    }
     if (r.relaxed && hits.length) note.push(h('p', null, 'لا توجد مستندات تضمّ كل كلمات البحث؛ هذه أقرب النتائج.'));
     if (r.suggestions?.length) {
       const p = h('p', null, 'هل تقصد: ');
@@ -232,6 +256,17 @@ class FahrasSearch extends HTMLElement {
       u.none.append(h('p', { class: 'nt' }, 'لا نتائج لـ', ...quoted(q), '.'),
         h('p', null, 'تحقّق من الإملاء، أو جرّب كلمات أقل أو أعمّ. ضع العبارة بين "علامتي تنصيص" لتطابقها حرفيًا، و- قبل كلمة لاستبعادها.'));
     }
+  }
+
+  // Facet chips, then any selected or focused tag the engine did not count (count 0).
+  #chipRow(facets) {
+    const { chips } = this.#ui, had = this.shadowRoot.activeElement?.dataset.tag;
+    const m = new Map(facets.map((f) => [f.value, f.count]));
+    for (const t of [...this.#tags, had]) if (t != null && !m.has(t)) m.set(t, 0);
+    chips.replaceChildren(...[...m].map(([t, n]) => h('button', { type: 'button', 'data-tag': t, 'aria-pressed': this.#tags.has(t) },
+      h('bdi', null, t), ' ', h('span', { class: 'n' }, n))));
+    chips.hidden = !m.size;
+    if (had != null) [...chips.children].find((b) => b.dataset.tag === had).focus(); // keeps focus
   }
 
   #expand(on) {
@@ -307,7 +342,7 @@ class FahrasSearch extends HTMLElement {
   #show(id) {
     const u = this.#ui;
     if (this.#docId === id) return true;
-    const d = this.#eng.get(id, this.#ui.input.value);
+    const d = this.#eng.get(id, this.#for);
     if (!d) {
       u.status.textContent = 'لم يُعثر على هذا المستند.';
       return false;

@@ -115,6 +115,48 @@ export function browserSuite({ root = WWW, prepare = () => requireBuild(root) } 
   return ui;
 }
 
+/**
+ * `browserSuite` over the stub engine (fixtures/stub-engine.js, loaded through the element's
+ * `src` attribute) and the front end, copied into target/<name> (one folder per test file: node
+ * runs the files in parallel). Open `STUB_PAGE`.
+ */
+export function stubSuite(name) {
+  const dir = path.join(ROOT, 'target', name);
+  return browserSuite({
+    root: dir,
+    prepare() {
+      fs.rmSync(dir, { recursive: true, force: true });
+      copyFrontEnd(dir);
+      for (const f of ['stub-engine.js', 'stub.html']) {
+        fs.copyFileSync(path.join(ROOT, 'tests', 'browser', 'fixtures', f), path.join(dir, f));
+      }
+    },
+  });
+}
+export const STUB_PAGE = 'stub.html';
+
+const AXE = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * axe-core over the whole page: no violations at all (every rule axe runs by default, best
+ * practices included); colour contrast, aria-valid-attr-value and `mustPass` must have been
+ * checked. axe is injected with page.evaluate, which runs through the DevTools protocol and is not
+ * subject to the page's CSP (an injected <script> tag would be blocked); it runs with
+ * `preload: false`: its CSSOM preload (used only by css-orientation-lock) copies each stylesheet
+ * into a <style> element, which the page's `style-src 'self'` rightly refuses and reports.
+ */
+export async function axe(page, label, mustPass = []) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE, 'utf8'));
+  const { violations, passes } = await page.evaluate(() => window.axe.run(document, { preload: false }));
+  const report = violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n` +
+    v.nodes.map((n) => `    ${n.target.join(' >> ')}: ${n.failureSummary}`).join('\n'));
+  assert.deepEqual(report, [], `axe violations in ${label}`);
+  assert.ok(passes.some((p) => p.id === 'color-contrast'), 'colour contrast was checked');
+  for (const id of ['aria-valid-attr-value', ...mustPass]) {
+    assert.ok(passes.some((p) => p.id === id), `${id} was checked`);
+  }
+}
+
 /** Asserts the page saw no console error, page error, failed request or CSP violation. */
 export async function clean(page) {
   await page.evaluate(() => new Promise((r) => setTimeout(r, 50))); // let queued events arrive

@@ -150,6 +150,29 @@ describe('document view', () => {
     assert.deepEqual(params(page), { q: QUERY });
   });
 
+  test('a query typed on the Latin layout opens documents with the corrected words marked', async () => {
+    const page = await ui.open();
+    await typeQuery(page, "hgvfh'"); // الرباط on the Arabic keyboard
+    assert.match(await page.locator('fahras-search .note').textContent(), /تُعرض نتائج «الرباط»/);
+    assert.ok((await options(page).count()) > 0);
+    await options(page).first().click();
+    await docView(page).waitFor();
+    const marks = docText(page).locator('mark');
+    assert.ok((await marks.count()) > 0, 'the document is highlighted for الرباط');
+    for (const m of await marks.allTextContents()) assert.match(m, /الرباط/);
+    assert.equal(params(page).q, "hgvfh'", 'the URL keeps what was typed');
+
+    // get() must not depend on the engine remembering the last search: another search by the page
+    // (same module instance as the element's) in between, and the document is still highlighted.
+    await page.goBack();
+    await page.locator('fahras-search #lb').waitFor();
+    await page.evaluate(async () => (await import('./pkg/fahras.js')).search('حموشي'));
+    await options(page).first().click();
+    await docView(page).waitFor();
+    assert.ok((await marks.count()) > 0, 'highlighted after another search too');
+    for (const m of await marks.allTextContents()) assert.match(m, /الرباط/);
+  });
+
   test('click opens; browser back and forward move between list and document', async () => {
     const page = await ui.open();
     await typeQuery(page, QUERY);

@@ -3,23 +3,10 @@
 // "showing results for", "did you mean" links, url/date fields and unsafe urls, the `limit`
 // attribute and "N of M" counts, and defensive handling of overlapping highlight ranges.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { ROOT, box, browserSuite, copyFrontEnd, docText, docView, options, status } from './helpers.mjs';
+import { STUB_PAGE as PAGE, box, docText, docView, options, status, stubSuite } from './helpers.mjs';
 
-const dir = path.join(ROOT, 'target', 'browser-stub-www');
-const ui = browserSuite({
-  root: dir,
-  prepare() {
-    fs.rmSync(dir, { recursive: true, force: true });
-    copyFrontEnd(dir);
-    for (const f of ['stub-engine.js', 'stub.html']) {
-      fs.copyFileSync(path.join(ROOT, 'tests', 'browser', 'fixtures', f), path.join(dir, f));
-    }
-  },
-});
-const PAGE = 'stub.html';
+const ui = stubSuite('browser-stub-www');
 
 const note = (page) => page.locator('fahras-search .note');
 
@@ -59,7 +46,7 @@ test('limit attribute is passed to search; "N of M" count', async () => {
   const page = await ui.open(PAGE);
   await box(page).fill('كثير');
   assert.equal(await options(page).count(), 3);
-  assert.deepEqual(await page.evaluate(() => globalThis.__stubCalls.at(-1).options), { limit: 3 });
+  assert.deepEqual(await page.evaluate(() => globalThis.__stubCalls.at(-1).options), { limit: 3, facets: ['tags'] });
   assert.equal(await status(page).textContent(), '57 نتيجة، تُعرض أول 3');
 });
 
@@ -112,4 +99,29 @@ test('the loading state is visible until init() resolves', async () => {
   release();
   await page.locator('fahras-search .fs:not([aria-busy])').waitFor();
   assert.equal(await status(page).textContent(), '');
+});
+
+test('words found only approximately are named: "نتائج عن «…»", as text', async () => {
+  const page = await ui.open(PAGE);
+  await box(page).fill('مهرجاان');
+  assert.equal(await note(page).textContent(), 'نتائج عن «مهرجان»');
+  await box(page).fill('مهرجاان سينمءا');
+  assert.equal(await note(page).textContent(), 'نتائج عن «مهرجان»، «سينما <i>x</i>»');
+  assert.equal(await page.locator('fahras-search .note i').count(), 0);
+  await box(page).fill('مرتخي');
+  assert.doesNotMatch(await note(page).textContent(), /نتائج عن/, 'absent: no line');
+});
+
+test('a document opened from corrected results is fetched with the corrected query', async () => {
+  const page = await ui.open(PAGE);
+  await box(page).fill('lw,');
+  assert.match(await note(page).textContent(), /تُعرض نتائج «مصحح»/);
+  await options(page).first().click();
+  await docView(page).waitFor();
+  assert.deepEqual(await page.evaluate(() => globalThis.__stubGets.at(-1)), { id: 'a', query: 'مصحح' });
+  await page.goBack();
+  await box(page).fill('مرتخي');
+  await options(page).first().click();
+  await docView(page).waitFor();
+  assert.deepEqual(await page.evaluate(() => globalThis.__stubGets.at(-1)), { id: 'a', query: 'مرتخي' });
 });
