@@ -254,14 +254,15 @@ class FahrasSearch extends HTMLElement {
     u.none.hidden = blank || r.total > 0;
     if (!u.none.hidden) {
       u.none.append(h('p', { class: 'nt' }, 'لا نتائج لـ', ...quoted(q), '.'),
-        h('p', null, 'تحقّق من الإملاء، أو جرّب كلمات أقل أو أعمّ. ضع العبارة بين "علامتي تنصيص" لتطابقها حرفيًا، و- قبل كلمة لاستبعادها.'));
+        h('p', null, 'تحقّق من الإملاء، أو جرّب كلمات أقل أو أعمّ. ضع العبارة بين "علامتي تنصيص" لتطابقها حرفيًا، و- قبل كلمة لاستبعادها، و| بين كلمتين لتطابق أيًّا منهما.'));
     }
   }
 
-  // Facet chips, then any selected or focused tag the engine did not count (count 0).
+  // The 12 most frequent tags as chips (a collection of 97 books would fill the box), then any
+  // selected or focused tag not among them.
   #chipRow(facets) {
     const { chips } = this.#ui, had = this.shadowRoot.activeElement?.dataset.tag;
-    const m = new Map(facets.map((f) => [f.value, f.count]));
+    const m = new Map(facets.slice(0, 12).map((f) => [f.value, f.count]));
     for (const t of [...this.#tags, had]) if (t != null && !m.has(t)) m.set(t, 0);
     chips.replaceChildren(...[...m].map(([t, n]) => h('button', { type: 'button', 'data-tag': t, 'aria-pressed': this.#tags.has(t) },
       h('bdi', null, t), ' ', h('span', { class: 'n' }, n))));

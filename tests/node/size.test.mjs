@@ -12,10 +12,10 @@ import { ROOT } from './engine.mjs';
 import { brotli as brotli11 } from '../../scripts/sizes.mjs';
 
 const TARGET = 48 * 1024;
-// Measured 83,747 B (2026-12-02: no format! or panicking string slices in the wasm, the NFKC
-// table as runs, the packed document table and block-grouped postings) + 2%: growth fails CI.
-// Issue 16 (size) is to bring it down to TARGET.
-const BUDGET = 85_400;
+// Measured 91,058 B (2026-12-02: 83,747 B before the readers' features of issue 19 —
+// references, either-or, typed harakat, facets, corpus order, guesses reported, the chips)
+// + 2%: growth fails CI. Issue 16 (size) is to bring it down to TARGET.
+const BUDGET = 92_900;
 const WWW = path.join(ROOT, 'www');
 
 function demoFiles(dir) {
