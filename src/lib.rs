@@ -141,23 +141,28 @@ mod wasm {
         Ok(Filter { tags, from: date_option(&filter, "from")?, to: date_option(&filter, "to")? })
     }
 
-    /// Reads an optional string option that is one of `choices` (the first is the default).
-    fn choice_option<T: Copy>(options: &JsValue, name: &str, choices: &[(&str, T)]) -> Result<T, JsValue> {
+    /// Reads an optional string option that is one of `choices`: its index (0, the default,
+    /// when it is not given). Not generic, so the wasm holds it once.
+    fn choice_option(options: &JsValue, name: &str, choices: &[&str]) -> Result<usize, JsValue> {
         let value = Reflect::get(options, &JsValue::from_str(name))?;
-        let default = choices[0].1;
         if value.is_undefined() || value.is_null() {
-            return Ok(default);
+            return Ok(0);
         }
         let Some(text) = value.as_string() else {
             let got = type_name(&value);
             return Err(type_error(["search: options.", name, " must be a string, got ", &got].concat()));
         };
-        if let Some(&(_, choice)) = choices.iter().find(|(n, _)| *n == text) {
-            return Ok(choice);
+        if let Some(i) = choices.iter().position(|c| *c == text) {
+            return Ok(i);
         }
-        let names: Vec<String> = choices.iter().map(|(n, _)| ["\"", n, "\""].concat()).collect();
-        let msg = ["search: options.", name, " must be one of ", &names.join(", "), ", got \"", &text, "\""];
-        Err(range_error(msg.concat()))
+        let mut msg = ["search: options.", name, " must be one of "].concat();
+        for (i, choice) in choices.iter().enumerate() {
+            msg.push_str(if i == 0 { "\"" } else { ", \"" });
+            msg.push_str(choice);
+            msg.push('"');
+        }
+        msg.push_str(&[", got \"", &text, "\""].concat());
+        Err(range_error(msg))
     }
 
     /// Reads `options.facets`: `["tags"]`, the one field facets are counted for.
@@ -205,17 +210,11 @@ mod wasm {
             limit: count_option(options, "limit", default.limit, 1, MAX_LIMIT)?,
             offset: count_option(options, "offset", default.offset, 0, u32::MAX as usize)?,
             filter: filter_option(options)?,
-            sort: choice_option(
-                options,
-                "sort",
-                &[("relevance", Sort::Relevance), ("date", Sort::Date), ("order", Sort::Order)],
-            )?,
+            sort: [Sort::Relevance, Sort::Date, Sort::Order]
+                [choice_option(options, "sort", &["relevance", "date", "order"])?],
             facets: facets_option(options)?,
-            marks: choice_option(
-                options,
-                "diacritics",
-                &[("prefer", Marks::Prefer), ("require", Marks::Require), ("ignore", Marks::Ignore)],
-            )?,
+            marks: [Marks::Prefer, Marks::Require, Marks::Ignore]
+                [choice_option(options, "diacritics", &["prefer", "require", "ignore"])?],
         })
     }
 
