@@ -313,6 +313,17 @@ impl<'a> Index<'a> {
         (n < self.n_docs).then(|| self.read_doc(n)).flatten()
     }
 
+    /// The tags of document `n`, joined by newlines, without reading the rest of it.
+    pub fn tags_of(&self, n: u32) -> &'a str {
+        let range = || {
+            let end =
+                (self.docs.start(n, field::LEN)? as usize).checked_add(self.field(n, field::LEN) as usize)?;
+            Some(end.checked_sub(self.field(n, field::TAGS_LEN) as usize)?..end)
+        };
+        let range = if n < self.n_docs { range() } else { None };
+        range.and_then(|r| self.strings.get(r)).unwrap_or_default()
+    }
+
     /// Words in the title and in the body of document `n`, without reading the rest of it.
     pub fn lengths(&self, n: u32) -> (u32, u32) {
         (self.field(n, field::TITLE_WORDS), self.field(n, field::BODY_WORDS))

@@ -13,12 +13,13 @@
 //! does not agree does not match). Facets count the tags of every document that matches.
 
 use super::cursor::{Bound, ClauseCursor};
+use super::facets::Tally;
 use super::marks::Marked;
 use super::plan::Planned;
 use super::rank::{self, FieldHits};
 use super::snippet::word_at;
 use super::topk::{Ranked, TopK};
-use super::types::{FacetCount, Facets, Marks, SearchOptions, Sort, MAX_LIMIT};
+use super::types::{Facets, Marks, SearchOptions, Sort, MAX_LIMIT};
 use crate::index::postings::END;
 use crate::index::Index;
 
@@ -127,13 +128,13 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
         required,
         scratch: Vec::new(),
         visited: 0,
-        facets: options.facets.then(Vec::new),
+        facets: options.facets.then(Tally::default),
         positions: (Vec::new(), Vec::new()),
         pinned,
         overlap: 0,
     };
     let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
-    let facets = pass.facets.take().map(facets);
+    let facets = pass.facets.take().map(Tally::finish);
     let mut ranked = pass.top.into_sorted();
     if alone {
         if let Some(i) = plan.iter().position(|p| !p.clause.negated) {
@@ -152,13 +153,6 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
     Evaluation { total, relaxed, ranked, doc_freqs, facets, overlap: pass.overlap }
 }
 
-/// Tags with their counts, most documents first.
-fn facets(mut counts: Vec<(&str, u32)>) -> Facets {
-    super::heapsort::sort_by(&mut counts, &|a, b| a.1 > b.1 || (a.1 == b.1 && a.0 < b.0));
-    let tags = counts.into_iter().map(|(t, count)| FacetCount { value: t.to_string(), count }).collect();
-    Facets { tags }
-}
-
 struct Pass<'i, 'a> {
     index: &'i Index<'a>,
     options: &'i SearchOptions,
@@ -168,8 +162,8 @@ struct Pass<'i, 'a> {
     scratch: Vec<(u32, usize)>,
     /// Documents matching any required clause, before exclusions and filters.
     visited: u32,
-    /// Tags of the matching documents (sorted) and their counts, when asked for.
-    facets: Option<Vec<(&'a str, u32)>>,
+    /// Tags of the matching documents, when asked for.
+    facets: Option<Tally<'a>>,
     /// Title and body positions of a clause, reused.
     positions: (Vec<u32>, Vec<u32>),
     pinned: &'i [u32],
@@ -205,7 +199,7 @@ impl Pass<'_, '_> {
                     total = 0;
                     self.overlap = 0;
                     self.top.clear();
-                    self.facets.iter_mut().for_each(Vec::clear);
+                    self.facets.iter_mut().for_each(Tally::clear);
                 }
                 self.count_tags(doc);
                 if self.options.filter.accepts_tags(self.index, doc) {
@@ -270,16 +264,8 @@ impl Pass<'_, '_> {
 
     /// Counts the tags of `doc`, when facets are asked for.
     fn count_tags(&mut self, doc: u32) {
-        let Some(counts) = self.facets.as_mut() else { return };
-        let Some(d) = self.index.doc(doc) else { return };
-        for (i, tag) in d.tags.lines().enumerate() {
-            if d.tags.lines().take(i).any(|t| t == tag) {
-                continue;
-            }
-            match counts.binary_search_by(|(t, _)| (*t).cmp(tag)) {
-                Ok(at) => counts[at].1 += 1,
-                Err(at) => counts.insert(at, (tag, 1)),
-            }
+        if let Some(tally) = self.facets.as_mut() {
+            tally.add(self.index.tags_of(doc));
         }
     }
 

@@ -8,6 +8,7 @@
 pub mod cursor;
 pub mod eval;
 pub mod expand;
+pub mod facets;
 pub mod fuzzy;
 mod heapsort;
 pub mod keyboard;

@@ -62,6 +62,10 @@ fn facets_count_every_match_whatever_the_tag_filter() {
     assert_eq!((filtered.total, ids(&filtered)), (1, vec!["z"]));
     assert_eq!(filtered.facets, r.facets);
     assert!(search(&bytes, "رمضان ").facets.is_none(), "only when asked for");
+    let index = Index::open(&bytes).unwrap();
+    for n in 0..=index.len() {
+        assert_eq!(index.tags_of(n), index.doc(n).map_or("", |d| d.tags), "document {n}");
+    }
 }
 
 #[test]

@@ -73,8 +73,7 @@ impl Filter {
 
     /// Whether document `n` passes the tags.
     pub fn accepts_tags(&self, index: &Index, n: u32) -> bool {
-        self.tags.is_empty()
-            || index.doc(n).is_some_and(|d| d.tags.lines().any(|t| self.tags.iter().any(|w| w == t)))
+        self.tags.is_empty() || index.tags_of(n).lines().any(|t| self.tags.iter().any(|w| w == t))
     }
 
     pub fn accepts(&self, index: &Index, n: u32) -> bool {
