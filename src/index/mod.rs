@@ -367,6 +367,11 @@ impl<'a> Index<'a> {
         self.refs.docs(key)
     }
 
+    /// Whether any document gives references.
+    pub fn has_refs(&self) -> bool {
+        !self.refs.is_empty()
+    }
+
     pub fn terms(&self) -> &Dict<'a> {
         &self.terms
     }

@@ -55,6 +55,11 @@ pub struct Refs<'a> {
 impl<'a> Refs<'a> {
     pub const EMPTY: Refs<'static> = Refs { keys: Dict::EMPTY, docs: &[], n_docs: 0 };
 
+    /// Whether no document gives a reference.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
     /// The documents of `key`, ascending; none for an unknown key or unreadable bytes.
     pub fn docs(&self, key: &str) -> Docs<'a> {
         let found = self.keys.get(key.as_bytes()).and_then(|ordinal| {

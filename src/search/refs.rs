@@ -15,6 +15,10 @@ use crate::index::Index;
 /// The documents of the reference the whole query is, ascending; `None` when the query is no
 /// reference the index has.
 pub fn reference(index: &Index, query: &str) -> Option<Vec<u32>> {
+    // Reading the query as a reference analyses it again: not for a corpus without any.
+    if !index.has_refs() {
+        return None;
+    }
     let docs: Vec<u32> = index.refs(&refs::key(query.trim())?).collect();
     (!docs.is_empty()).then_some(docs)
 }
