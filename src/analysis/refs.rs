@@ -50,10 +50,8 @@ fn read(reference: &str) -> (String, String, bool) {
     (names, numbers, labelled)
 }
 
-/// The key of `reference` and, when it has a name and numbers, the name alone; none when it
-/// has no name and no number.
-pub fn keys(reference: &str) -> Vec<String> {
-    let (names, mut numbers, _) = read(reference);
+/// The keys of names and numbers as [`read`] gives them, most specific first.
+fn keys_of(names: String, mut numbers: String) -> Vec<String> {
     match (names.is_empty(), numbers.is_empty()) {
         (true, true) => Vec::new(),
         (true, false) => vec![numbers.split_off(1)],
@@ -62,15 +60,25 @@ pub fn keys(reference: &str) -> Vec<String> {
     }
 }
 
+/// The key of `reference` and, when it has a name and numbers, the name alone; none when it
+/// has no name and no number.
+pub fn keys(reference: &str) -> Vec<String> {
+    let (names, numbers, _) = read(reference);
+    keys_of(names, numbers)
+}
+
 /// The key a query is looked up under: its most specific one; a name alone only after a label.
 pub fn key(query: &str) -> Option<String> {
     let (names, numbers, labelled) = read(query);
-    match (names.is_empty(), numbers.is_empty()) {
-        (true, true) => None,
-        (true, false) => numbers.get(1..).map(str::to_string),
-        (false, true) => labelled.then_some(names),
-        (false, false) => Some([names.as_str(), &numbers].concat()),
+    if numbers.is_empty() && !labelled {
+        return None;
     }
+    keys_of(names, numbers).into_iter().next()
+}
+
+/// The first of `refs` that gives no key: what a corpus reader rejects.
+pub fn unreadable(refs: &[String]) -> Option<&String> {
+    refs.iter().find(|r| keys(r).is_empty())
 }
 
 /// `word` without a leading ال, unless less than two letters would be left.

@@ -142,7 +142,7 @@ fn parse(lines: &[&str]) -> Result<FrontMatter, Error> {
         }
         if entry.key == "refs" {
             fm.refs = list(entry)?;
-            if let Some(bad) = fm.refs.iter().find(|r| crate::analysis::refs::keys(r).is_empty()) {
+            if let Some(bad) = crate::analysis::refs::unreadable(&fm.refs) {
                 return Err(Error::BadRef { line: entry.line, value: bad.clone() });
             }
             continue;

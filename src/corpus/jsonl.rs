@@ -122,7 +122,7 @@ fn record(object: &Map<String, Value>, line: usize) -> Result<Record, Error> {
     };
     let tags = strings(field("tags"), line, "tags")?;
     let refs = strings(field("refs"), line, "refs")?;
-    if let Some(bad) = refs.iter().find(|r| crate::analysis::refs::keys(r).is_empty()) {
+    if let Some(bad) = crate::analysis::refs::unreadable(&refs) {
         return Err(Error::BadRef { line, value: bad.clone() });
     }
     let order = match field("order") {
