@@ -88,7 +88,7 @@ struct Clause<'a> {
     spans: bool,
     /// idf times the clause's weight.
     weight: f32,
-    /// Its words typed with harakat (none when they are ignored).
+    /// Its words typed with harakat (none when they cannot change the answer).
     marks: Vec<Marked>,
 }
 
@@ -112,7 +112,13 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
             let role = role(p);
             let weight = if role == Role::Optional { rank::STOPWORD_WEIGHT } else { 1.0 };
             let idf = if alone { 1.0 } else { rank::idf(index.len(), df as usize) };
-            let marks = if options.marks == Marks::Ignore { Vec::new() } else { p.marks.clone() };
+            // Agreement ranks only by relevance; it filters under any sort when required.
+            let matter = match options.marks {
+                Marks::Prefer => options.sort == Sort::Relevance,
+                Marks::Require => true,
+                Marks::Ignore => false,
+            };
+            let marks = if matter { p.marks.clone() } else { Vec::new() };
             let cursor = ClauseCursor::new(index, p);
             Clause { cursor, role, spans: !p.stopword, weight: weight * idf, marks }
         })

@@ -47,7 +47,7 @@ fn letters_of(word: &str) -> Vec<(char, u16)> {
 }
 
 /// Whether a typed word carries any harakat.
-pub fn marked(typed: &str) -> bool {
+fn marked(typed: &str) -> bool {
     typed.chars().any(|c| bit(c) != 0)
 }
 

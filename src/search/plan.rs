@@ -140,8 +140,8 @@ fn plan_part(index: &Index, mut clause: Clause, guess: bool, before: &[Planned])
         (true, false) => branches[0].words.first().and_then(|w| w.first()),
         (true, true) => branches.iter().skip(1).find_map(|b| b.words.first()?.first()),
     };
-    let word = clause.written.join(" ");
-    let guesses = closest.map(|t| Guess { word, ordinal: t.ordinal }).into_iter().collect();
+    let guess = closest.map(|t| Guess { word: clause.written.join(" "), ordinal: t.ordinal });
+    let guesses = guess.into_iter().collect();
     let marks = clause.written.iter().filter_map(|w| Marked::new(w)).collect();
     let stopword = !clause.phrase && clause.words[0].iter().all(|t| analysis::is_stopword(t));
     Planned { clause, branches, stopword, guessed, guesses, marks }
