@@ -263,7 +263,7 @@ class FahrasSearch extends HTMLElement {
   #chipRow(facets) {
     const { chips } = this.#ui, had = this.shadowRoot.activeElement?.dataset.tag;
     const m = new Map(facets.slice(0, 12).map((f) => [f.value, f.count]));
-    for (const t of [...this.#tags, had]) if (t != null && !m.has(t)) m.set(t, 0);
+    for (const t of [...this.#tags, had]) if (t != null && !m.has(t)) m.set(t, facets.find((f) => f.value === t)?.count ?? 0);
     chips.replaceChildren(...[...m].map(([t, n]) => h('button', { type: 'button', 'data-tag': t, 'aria-pressed': this.#tags.has(t) },
       h('bdi', null, t), ' ', h('span', { class: 'n' }, n))));
     chips.hidden = !m.size;

@@ -114,6 +114,17 @@ test('the selection survives query edits (count 0 chips stay) and ends with a bl
   assert.equal('filter' in (await lastOptions(page)), false);
 });
 
+test('the 12 most frequent tags are chips; a selected one beyond them keeps its count', async () => {
+  const page = await ui.open(PAGE);
+  await box(page).fill('كتب');
+  assert.deepEqual((await chipList(page)).map((c) => c[0]), Array.from({ length: 12 }, (_, i) => `كتاب ${i + 1}`));
+  await chip(page, 'كتاب 12').click();
+  await box(page).fill('كتب أخرى'); // كتاب 12 is now in one document, below the 12 most frequent
+  const list = await chipList(page);
+  assert.equal(list.length, 13);
+  assert.deepEqual(list.at(-1), ['كتاب 12', '1', 'true']);
+});
+
 test('a tag with markup in it is shown as text', async () => {
   const page = await ui.open(PAGE);
   await box(page).fill('موضوعات');
