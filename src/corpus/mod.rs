@@ -34,6 +34,7 @@
 //! with no `order` is in corpus order; one where every document has it is in `order` order.
 
 pub mod boilerplate;
+mod collect;
 pub mod date;
 mod error;
 pub mod front_matter;
@@ -43,10 +44,10 @@ pub mod markdown;
 pub mod title;
 mod writer;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::document::Document;
+pub use collect::Collector;
 pub use error::{CorpusError, Source};
 
 /// Corpora larger than this are refused: the whole text is embedded in the wasm module and
@@ -92,184 +93,30 @@ impl Format {
     }
 }
 
-/// A document read, before its text is cleaned and its title derived.
-struct Pending {
-    source: Source,
-    id: String,
-    /// From the format's metadata; derived from the cleaned text when `None`.
-    title: Option<String>,
-    text: String,
-    url: Option<String>,
-    date: Option<String>,
-    tags: Vec<String>,
-    refs: Vec<String>,
-    order: Option<i64>,
-    clean: bool,
-}
-
 /// Loads the corpus at `path` and says which files were skipped and why.
 pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
     let io = |p: &Path, e: std::io::Error| CorpusError::Io { path: p.to_path_buf(), message: e.to_string() };
     let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
-    let (root, files) = if meta.is_dir() {
+    let files = if meta.is_dir() {
         let mut files = Vec::new();
         collect_files(path, &mut files).map_err(|(p, e)| io(&p, e))?;
-        (path.to_path_buf(), files)
+        files
     } else {
-        (path.parent().unwrap_or(Path::new("")).to_path_buf(), vec![path.to_path_buf()])
+        vec![path.to_path_buf()]
     };
-
+    let mut collector = Collector::new(path, meta.is_dir());
     // Sizes first: a corpus too large is refused before anything is read.
-    let files: Vec<(PathBuf, Result<Format, String>)> =
-        files.into_iter().map(|f| (Format::of(&f), f)).map(|(format, f)| (f, format)).collect();
     let mut total: u64 = 0;
-    for (file, _) in files.iter().filter(|(_, format)| format.is_ok()) {
+    for file in files.iter().filter(|f| collector.wants(f)) {
         total += std::fs::metadata(file).map_err(|e| io(file, e))?.len();
     }
-    if total > MAX_CORPUS_BYTES {
-        return Err(CorpusError::TooLarge { path: path.to_path_buf(), bytes: total });
+    collector.check_size(total)?;
+    for file in files {
+        let bytes =
+            if collector.wants(&file) { std::fs::read(&file).map_err(|e| io(&file, e))? } else { Vec::new() };
+        collector.add(&file, bytes)?;
     }
-
-    let mut loaded = Loaded::default();
-    let mut pending: Vec<Pending> = Vec::new();
-    for (file, format) in files {
-        let format = match format {
-            Ok(format) => format,
-            Err(reason) => {
-                loaded.warnings.push(format!("{}: skipped ({reason})", file.display()));
-                continue;
-            }
-        };
-        let bytes = std::fs::read(&file).map_err(|e| io(&file, e))?;
-        let mut source = String::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
-            path: file.clone(),
-            offset: e.utf8_error().valid_up_to(),
-        })?;
-        if source.starts_with('\u{feff}') {
-            source.drain(..'\u{feff}'.len_utf8());
-        }
-        let before = pending.len();
-        match format {
-            Format::Jsonl => read_jsonl(&file, &source, &mut pending)?,
-            _ => pending.push(read_file(&root, &file, format, source)?),
-        }
-        for doc in pending.split_off(before) {
-            if doc.text.trim().is_empty() {
-                loaded.warnings.push(format!("{}: skipped (empty document)", doc.source));
-            } else {
-                pending.push(doc);
-            }
-        }
-    }
-
-    let mut seen: HashMap<&str, &Source> = HashMap::new();
-    for doc in &pending {
-        if let Some(first) = seen.insert(&doc.id, &doc.source) {
-            let (id, first, second) = (doc.id.clone(), first.clone(), doc.source.clone());
-            return Err(CorpusError::DuplicateId { id, first, second });
-        }
-    }
-    if pending.is_empty() {
-        return Err(CorpusError::Empty { path: path.to_path_buf() });
-    }
-
-    // Stable: equal keys keep corpus order; `None` sorts after every `Some`.
-    pending.sort_by_key(|d| (d.order.is_none(), d.order));
-    let cleaner = boilerplate::Cleaner::new(pending.iter().filter(|d| d.clean).map(|d| d.text.as_str()));
-    for doc in pending {
-        let text = if doc.clean { cleaner.clean(&doc.text).into_owned() } else { doc.text };
-        let title = doc.title.map(|t| one_line(&t)).unwrap_or_else(|| title::title(&text));
-        let mut tags: Vec<String> = Vec::new();
-        for tag in doc.tags.iter().map(|t| one_line(t)).filter(|t| !t.is_empty()) {
-            if !tags.contains(&tag) {
-                tags.push(tag);
-            }
-        }
-        let Pending { id, url, date, refs, .. } = doc;
-        loaded.documents.push(Document { id, title, text, url, date, tags, refs });
-    }
-    Ok(loaded)
-}
-
-/// One `.txt`, `.md` or `.html` file.
-fn read_file(root: &Path, file: &Path, format: Format, source: String) -> Result<Pending, CorpusError> {
-    let mut doc = Pending {
-        source: Source { path: file.to_path_buf(), line: None },
-        id: id_of(root, file),
-        title: None,
-        text: String::new(),
-        url: None,
-        date: None,
-        tags: Vec::new(),
-        refs: Vec::new(),
-        order: None,
-        clean: true,
-    };
-    match format {
-        Format::Markdown => {
-            let (fm, start) = front_matter::split(&source).map_err(|e| match e {
-                front_matter::Error::Malformed { line, reason } => {
-                    CorpusError::FrontMatter { path: file.to_path_buf(), line, reason }
-                }
-                front_matter::Error::BadDate { line, value } => {
-                    CorpusError::BadDate { path: file.to_path_buf(), line: Some(line), value }
-                }
-                front_matter::Error::BadRef { line, value } => {
-                    CorpusError::BadRef { path: file.to_path_buf(), line, value }
-                }
-            })?;
-            let rendered = markdown::render(&source[start..]);
-            doc.title = fm.title.or(rendered.h1);
-            doc.text = rendered.text;
-            (doc.url, doc.date, doc.tags) = (fm.url, fm.date, fm.tags);
-            (doc.refs, doc.order) = (fm.refs, fm.order);
-        }
-        Format::Html => {
-            let page = html::read(&source).map_err(|e| CorpusError::BadDate {
-                path: file.to_path_buf(),
-                line: e.line,
-                value: e.value,
-            })?;
-            doc.title = page.title;
-            doc.text = page.text;
-            (doc.url, doc.date, doc.tags) = (page.url, page.date, page.tags);
-        }
-        Format::Txt | Format::Jsonl => doc.text = source,
-    }
-    Ok(doc)
-}
-
-/// The documents of a `.jsonl` file.
-fn read_jsonl(file: &Path, source: &str, out: &mut Vec<Pending>) -> Result<(), CorpusError> {
-    let path = file.to_path_buf();
-    let records = jsonl::read(source).map_err(|e| match e {
-        jsonl::Error::Json { line, message } => CorpusError::Json { path: path.clone(), line, message },
-        jsonl::Error::Missing { line, field } => {
-            CorpusError::MissingField { path: path.clone(), line, field }
-        }
-        jsonl::Error::BadField { line, field, expected } => {
-            CorpusError::BadField { path: path.clone(), line, field, expected }
-        }
-        jsonl::Error::BadDate { line, value } => {
-            CorpusError::BadDate { path: path.clone(), line: Some(line), value }
-        }
-        jsonl::Error::BadRef { line, value } => CorpusError::BadRef { path: path.clone(), line, value },
-    })?;
-    for r in records {
-        out.push(Pending {
-            source: Source { path: path.clone(), line: Some(r.line) },
-            id: r.id,
-            title: Some(r.title).filter(|t| !t.is_empty()),
-            text: r.text,
-            url: r.url,
-            date: r.date,
-            tags: r.tags,
-            refs: r.refs,
-            order: r.order,
-            clean: false,
-        });
-    }
-    Ok(())
+    collector.finish()
 }
 
 /// The files under `dir`, recursively, in path order; hidden files and folders left out.
@@ -291,19 +138,6 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std
         }
     }
     Ok(())
-}
-
-/// `text` with its runs of whitespace (line breaks too) made one space, trimmed.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// `root/a/b.txt` → `a/b`.
-fn id_of(root: &Path, file: &Path) -> String {
-    let relative = file.strip_prefix(root).unwrap_or(file).with_extension("");
-    let parts: Vec<String> =
-        relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-    parts.join("/")
 }
 
 #[cfg(test)]
