@@ -39,6 +39,19 @@ fn main() {
         std::fs::write(&table_path, fresh).unwrap_or_else(|e| fail(&format!("writing the table: {e}")));
     }
 
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
+    // Without `embed` (the npm package's engine and indexer) nothing is compiled in.
+    let bytes =
+        if std::env::var_os("CARGO_FEATURE_EMBED").is_some() { corpus_index(&manifest) } else { Vec::new() };
+    // Written beside and renamed, so an interrupted build never leaves half an index.
+    let partial = out_dir.join("index.bin.partial");
+    std::fs::write(&partial, &bytes).unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+    std::fs::rename(&partial, out_dir.join("index.bin"))
+        .unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+}
+
+/// The index of the corpus: `seeds/`, or the folder or file in `FAHRAS_CORPUS`.
+fn corpus_index(manifest: &std::path::Path) -> Vec<u8> {
     let corpus_path = match std::env::var_os("FAHRAS_CORPUS") {
         Some(path) if !path.is_empty() => manifest.join(PathBuf::from(path)),
         _ => manifest.join("seeds"),
@@ -53,10 +66,5 @@ fn main() {
     if let Err(e) = index::Index::open(&bytes) {
         fail(&format!("the index just written does not open: {e}"));
     }
-    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
-    // Written beside and renamed, so an interrupted build never leaves half an index.
-    let partial = out_dir.join("index.bin.partial");
-    std::fs::write(&partial, &bytes).unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
-    std::fs::rename(&partial, out_dir.join("index.bin"))
-        .unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+    bytes
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Build the fahras engine for the web:
 #   scripts/build-wasm.sh [OUT_DIR]        (default OUT_DIR = www/pkg, relative to the repo root)
-# 1. cargo build --release --target wasm32-unknown-unknown   (build.rs embeds the corpus:
-#    seeds/ by default, or the folder or file in $FAHRAS_CORPUS; $CARGO_TARGET_DIR is honoured)
-# 2. wasm-bindgen --target web --no-typescript  -> OUT_DIR/fahras.js + OUT_DIR/fahras_bg.wasm
+# 1. cargo build --release --target wasm32-unknown-unknown $FAHRAS_CARGO_FEATURES (build.rs embeds
+#    the corpus: seeds/ by default, or the folder or file in $FAHRAS_CORPUS; $CARGO_TARGET_DIR is
+#    honoured; scripts/build-npm.sh sets the features for the npm package's engine and indexer)
+# 2. wasm-bindgen --target web --no-typescript  -> OUT_DIR/NAME.js + OUT_DIR/NAME_bg.wasm
+#    (NAME = $FAHRAS_OUT_NAME, default fahras)
 # 3. wasm-opt -Oz --converge --low-memory-unused (binaryen from node_modules), in place:
 #    --converge repeats the passes while they still shrink the module (0.3 KB brotli on the seeds
 #    build); --low-memory-unused lets constant addresses fold into loads (0.2 KB), true of Rust's
@@ -38,16 +40,20 @@ wasm_opt="$root/node_modules/.bin/wasm-opt"
 command -v wasm-bindgen >/dev/null || { echo "build-wasm: wasm-bindgen not found; run scripts/setup.sh first" >&2; exit 1; }
 
 echo "build-wasm: corpus ${FAHRAS_CORPUS:-seeds/ (default)}; target dir $target_dir; out dir $out_dir"
-cargo build --release --target wasm32-unknown-unknown
+# shellcheck disable=SC2086 # the features are words
+cargo build --release --target wasm32-unknown-unknown ${FAHRAS_CARGO_FEATURES:-}
 
+name=${FAHRAS_OUT_NAME:-fahras}
 mkdir -p "$out_dir"
-wasm-bindgen --target web --no-typescript --out-dir "$out_dir" \
+wasm-bindgen --target web --no-typescript --out-dir "$out_dir" --out-name "$name" \
   "$target_dir/wasm32-unknown-unknown/release/fahras.wasm"
 
-wasm="$out_dir/fahras_bg.wasm"
+wasm="$out_dir/${name}_bg.wasm"
 "$wasm_opt" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int "$wasm" -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"
 
 # build.rs leaves the index it embedded in its out dir; the newest is this build's.
+# (An engine built without `embed` has an empty one, and no sections to show.)
 index_bin=$(ls -t "$target_dir"/wasm32-unknown-unknown/release/build/fahras-*/out/index.bin 2>/dev/null | head -n 1)
-node scripts/sizes.mjs "$wasm" "$out_dir/fahras.js" ${index_bin:+--index "$index_bin" --wasm "$wasm"}
+[ -s "$index_bin" ] || index_bin=
+node scripts/sizes.mjs "$wasm" "$out_dir/$name.js" ${index_bin:+--index "$index_bin" --wasm "$wasm"}

@@ -1,18 +1,22 @@
 //! fahras: Arabic-aware full-text search that runs in the browser.
 //!
 //! The engine is plain, safe Rust ([`analysis`], [`index`], [`search`]), usable natively;
-//! this file only adds the WebAssembly surface: `search(query, options?)` and `get(id, query?)`.
+//! this file only adds the WebAssembly surface: `search(query, options?)` and `get(id, query?)`,
+//! and, in an engine built without the `embed` feature (the npm package's), `load(bytes)`. The
+//! npm package's indexer is the `indexer` feature's surface ([`indexer`]).
 
 pub mod analysis;
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(any(not(target_arch = "wasm32"), feature = "indexer"))]
 pub mod corpus;
 pub mod document;
 mod embedded;
 pub mod index;
+#[cfg(all(target_arch = "wasm32", feature = "indexer"))]
+mod indexer;
 pub mod search;
 
 pub use document::Document;
-pub use embedded::{embedded, embedded_len};
+pub use embedded::{embedded, embedded_len, load};
 pub use index::Index;
 pub use search::{DocView, Hit, SearchOptions, SearchResult};
 
@@ -245,5 +249,16 @@ mod wasm {
             Some(doc) => to_js(&doc),
             None => Ok(JsValue::UNDEFINED),
         }
+    }
+
+    /// `load(bytes: Uint8Array)`: makes `bytes` the index of an engine built without one (the
+    /// npm package's, whose loader reads the index from the module's `fahras.index` section).
+    #[cfg(not(feature = "embed"))]
+    #[wasm_bindgen]
+    pub fn load(bytes: JsValue) -> Result<(), JsValue> {
+        let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() else {
+            return Err(type_error(["load: bytes must be a Uint8Array, got ", &type_name(&bytes)].concat()));
+        };
+        crate::embedded::load(bytes.to_vec()).map_err(|m| js_sys::Error::new(&["load: ", &m].concat()).into())
     }
 }

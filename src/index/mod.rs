@@ -73,19 +73,27 @@ pub enum FormatError {
     BadDictionary(&'static str),
 }
 
+impl FormatError {
+    /// The reason, assembled without `core::fmt` (so the wasm's `load` can say it cheaply).
+    pub fn message(&self) -> String {
+        match self {
+            FormatError::TooShort(n) => ["index too short: ", &decimal(*n as u32), " bytes"].concat(),
+            FormatError::BadMagic => "not a fahras index (bad magic bytes)".into(),
+            FormatError::UnsupportedVersion(v) => {
+                let (v, expected) = (decimal(*v), decimal(VERSION));
+                ["index format version ", &v, " is not supported (expected ", &expected, ")"].concat()
+            }
+            FormatError::SectionOutOfBounds(s) => ["index section ", s, " is out of bounds"].concat(),
+            FormatError::BadStrings => "index strings are not valid UTF-8".into(),
+            FormatError::BadDocument(n) => ["index document record ", &decimal(*n), " is invalid"].concat(),
+            FormatError::BadDictionary(s) => ["index dictionary ", s, " is invalid"].concat(),
+        }
+    }
+}
+
 impl fmt::Display for FormatError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FormatError::TooShort(n) => write!(f, "index too short: {n} bytes"),
-            FormatError::BadMagic => write!(f, "not a fahras index (bad magic bytes)"),
-            FormatError::UnsupportedVersion(v) => {
-                write!(f, "index format version {v} is not supported (expected {VERSION})")
-            }
-            FormatError::SectionOutOfBounds(s) => write!(f, "index section {s} is out of bounds"),
-            FormatError::BadStrings => write!(f, "index strings are not valid UTF-8"),
-            FormatError::BadDocument(n) => write!(f, "index document record {n} is invalid"),
-            FormatError::BadDictionary(s) => write!(f, "index dictionary {s} is invalid"),
-        }
+        f.write_str(&self.message())
     }
 }
 
