@@ -1,6 +1,7 @@
 # fahras — build, demo and test entry points. See CONTRACT.md / README.md.
 #   make setup   install what is missing (apt, wasm target, wasm-bindgen-cli, npm packages)
-#   make wasm    build the engine to www/pkg (FAHRAS_CORPUS=dir for another corpus)
+#   make wasm    build the engine to www/pkg (FAHRAS_CORPUS=dir or file for another corpus)
+#   make npm     build the npm package's engine and indexer wasm to npm/dist (then: cd npm && npm pack)
 #   make demo    setup + wasm + serve www/ on http://127.0.0.1:8000/
 #   make test    setup + wasm + every test layer (what .ci/run does)
 #   make bench   benchmarks in Chromium against other engines (tests/bench; RESULTS.md)
@@ -23,7 +24,7 @@ NODE_TESTS := $(call node_tests,node)
 BROWSER_TESTS := $(call node_tests,browser)
 QUALITY_TESTS := $(call node_tests,quality)
 
-.PHONY: help setup wasm demo serve test test-rust lint test-node test-browser test-quality bench bench-quick stress clean
+.PHONY: help setup wasm npm demo serve test test-rust lint test-node test-browser test-quality bench bench-quick stress clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -37,9 +38,12 @@ wasm:
 serve:
 	node scripts/serve.mjs --root www --port $(PORT)
 
+npm:
+	bash scripts/build-npm.sh
+
 demo: setup wasm serve
 
-test: setup wasm test-rust lint test-node test-browser test-quality
+test: setup wasm npm test-rust lint test-node test-browser test-quality
 	@echo "make test: all layers passed"
 
 test-rust:
@@ -51,6 +55,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features indexer -- -D warnings
 
 # $(1) = layer name, $(2) = files
 define run_node_tests
@@ -97,4 +102,4 @@ stress: setup wasm
 
 clean:
 	cargo clean
-	rm -rf $(OUT_DIR) tests/bench/out
+	rm -rf $(OUT_DIR) tests/bench/out npm/dist
