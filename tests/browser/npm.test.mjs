@@ -90,10 +90,18 @@ test('a bad corpus fails with the file, the line and the reason, and status 1', 
   assert.ok(!fs.existsSync(path.join(project, 'bad-out')), 'nothing written');
 });
 
-test('--help and a wrong option', () => {
+test('--help names the options the README gives, and a wrong option fails', () => {
   const help = run('npx', ['fahras', '--help']);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: fahras build <folder or file>/);
+  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Use on your site'), readme.indexOf('## Use your own documents'));
+  const flags = (text) => new Set(text.match(/--[a-z][a-z-]*/g));
+  const offered = flags(help.stdout);
+  // npm's own, and --split, named in the README as waiting for the split index.
+  const notOurs = new Set(['--save-dev', '--split']);
+  for (const flag of flags(section)) if (!notOurs.has(flag)) assert.ok(offered.has(flag), `${flag} in --help`);
+  for (const flag of offered) assert.ok(flags(section).has(flag), `${flag} in the README`);
   const wrong = run('npx', ['fahras', 'build', 'corpus', '--nope']);
   assert.equal(wrong.status, 1);
   assert.match(wrong.stderr, /unknown option "--nope"/);
