@@ -77,6 +77,28 @@ function progress(stream) {
   };
 }
 
+/** The warnings, those for files of other kinds (a site's CSS, scripts and images) made one line. */
+function summarise(warnings) {
+  const other = /^.*: skipped \((?:unsupported extension `(\.[^`]*)`|no extension); (expected .*)\)$/;
+  const kinds = new Map();
+  const rest = [];
+  let expected = '';
+  for (const warning of warnings) {
+    const m = warning.match(other);
+    if (!m) { rest.push(warning); continue; }
+    const kind = m[1] ?? 'no extension';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    expected = m[2];
+  }
+  const skipped = [...kinds.values()].reduce((a, b) => a + b, 0);
+  if (skipped === 1) rest.unshift(warnings.find((w) => other.test(w)));
+  else if (skipped > 1) {
+    const list = [...kinds].sort(([a], [b]) => (a < b ? -1 : 1)).map(([kind, n]) => `${kind} ${n}`).join(', ');
+    rest.unshift(`${skipped} files skipped (${list}); ${expected}`);
+  }
+  return rest;
+}
+
 async function main(argv) {
   if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
     process.stdout.write(`${HELP}\n`);
@@ -98,7 +120,7 @@ async function main(argv) {
     fail(err?.message || String(err));
   }
   if (tty) process.stderr.write('\r\x1b[K');
-  for (const warning of result.warnings) process.stderr.write(`fahras: warning: ${warning}\n`);
+  for (const warning of summarise(result.warnings)) process.stderr.write(`fahras: warning: ${warning}\n`);
   if (tty) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stderr.write(`fahras: ${result.documents} documents indexed in ${seconds} s; ${args.out}/pkg/fahras_bg.wasm is ${mb(result.wasmBytes)} MB\n`);

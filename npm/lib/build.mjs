@@ -32,13 +32,16 @@ const kind = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v
 // Messages name paths as the caller gave them, `/`-separated on every system.
 const slash = (p) => p.split(path.sep).join('/');
 
-/** The files under `dir` in path order, hidden ones left out: as the Rust readers list them. */
-function listFiles(dir, out = []) {
+/** The files under `dir` in path order, hidden ones left out: as the Rust readers list them.
+ * The folder `skip` (the output, when it is inside the corpus: `build public --out public/fahras`)
+ * is left out too, so a second build does not read the first one's files. */
+function listFiles(dir, skip, out = []) {
   const names = fs.readdirSync(dir).filter((n) => !n.startsWith('.'));
   names.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   for (const name of names) {
     const file = path.join(dir, name);
-    if (fs.statSync(file).isDirectory()) listFiles(file, out);
+    if (path.resolve(file) === skip) continue;
+    if (fs.statSync(file).isDirectory()) listFiles(file, skip, out);
     else out.push(file);
   }
   return out;
@@ -54,8 +57,8 @@ function readRecords(ix, records, onProgress) {
   onProgress?.({ phase: 'read', files: 1, totalFiles: 1, bytes: bytes.length, totalBytes: bytes.length });
 }
 
-function readCorpus(ix, input, isDir, onProgress) {
-  const files = isDir ? listFiles(input) : [input];
+function readCorpus(ix, input, isDir, out, onProgress) {
+  const files = isDir ? listFiles(input, path.resolve(out)) : [input];
   const wanted = files.map((f) => ix.wants(slash(f)));
   const sizes = files.map((f, i) => (wanted[i] ? fs.statSync(f).size : 0));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
@@ -110,7 +113,7 @@ export async function build({ input, out, onProgress } = {}) {
   let spent = false;
   try {
     if (Array.isArray(input)) readRecords(ix, input, onProgress);
-    else readCorpus(ix, input, fs.statSync(input).isDirectory(), onProgress);
+    else readCorpus(ix, input, fs.statSync(input).isDirectory(), out, onProgress);
     warnings = ix.warnings();
     documents = ix.documents();
     onProgress?.({ phase: 'index', documents });

@@ -123,6 +123,18 @@ test('from Node: every bad fixture corpus fails naming its file, and skipped fil
   assert.deepEqual(order, ['README', 'empty.txt', 'notes.pdf']);
 });
 
+test('a site folder: the output inside it is not read back, other files are one warning', () => {
+  const pub = path.join(project, 'site');
+  fs.mkdirSync(path.join(pub, 'img'), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'seeds', fs.readdirSync(path.join(ROOT, 'seeds')).find((f) => f.endsWith('.txt'))), path.join(pub, 'a.txt'));
+  for (const f of ['style.css', 'app.js', 'img/x.png', 'img/y.png']) fs.writeFileSync(path.join(pub, f), 'x');
+  for (let i = 0; i < 2; i++) {
+    const r = run('npx', ['fahras', 'build', 'site', '--out', 'site/fahras']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(r.stderr, 'fahras: warning: 4 files skipped (.css 1, .js 1, .png 2); expected .txt, .md, .html, .htm or .jsonl\n');
+  }
+});
+
 /** The package's Node API as the project imports it. */
 const installed = () => import(pathToFileURL(path.join(project, 'node_modules', 'fahras', 'index.mjs')).href);
 const top10 = (engine, q) => engine.search(q, { limit: 10 }).hits.map((h) => h.id);
