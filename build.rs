@@ -39,10 +39,16 @@ fn main() {
         std::fs::write(&table_path, fresh).unwrap_or_else(|e| fail(&format!("writing the table: {e}")));
     }
 
+    // The split index's engine state, everywhere but in a wasm with the index compiled in (whose
+    // readers would download its code for nothing).
+    let embed = std::env::var_os("CARGO_FEATURE_EMBED").is_some();
+    if !embed || std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+        println!("cargo:rustc-cfg=split_engine");
+    }
+
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
     // Without `embed` (the npm package's engine and indexer) nothing is compiled in.
-    let bytes =
-        if std::env::var_os("CARGO_FEATURE_EMBED").is_some() { corpus_index(&manifest) } else { Vec::new() };
+    let bytes = if embed { corpus_index(&manifest) } else { Vec::new() };
     // Written beside and renamed, so an interrupted build never leaves half an index.
     let partial = out_dir.join("index.bin.partial");
     std::fs::write(&partial, &bytes).unwrap_or_else(|e| fail(&format!("writing the index: {e}")));

@@ -12,6 +12,10 @@
 #    wasm, whose stack fills the first 1 MiB from the top down and data starts above it
 # 4. print raw and brotli (quality 11) sizes of the .wasm, the .js glue and their total, the
 #    embedded index's sections and the code's share (scripts/sizes.mjs)
+#
+# FAHRAS_SPLIT=1: the split build for corpora too big to embed (src/split): OUT_DIR gets the
+# corpus-free engine (engine.js, engine_bg.wasm), its loader as fahras.js (www/fahras-split.js) and
+# the index as files in OUT_DIR/index/, which the native `fahras-split` command writes.
 set -euo pipefail
 
 caller_pwd=$PWD
@@ -40,10 +44,15 @@ wasm_opt="$root/node_modules/.bin/wasm-opt"
 command -v wasm-bindgen >/dev/null || { echo "build-wasm: wasm-bindgen not found; run scripts/setup.sh first" >&2; exit 1; }
 
 echo "build-wasm: corpus ${FAHRAS_CORPUS:-seeds/ (default)}; target dir $target_dir; out dir $out_dir"
-# shellcheck disable=SC2086 # the features are words
-cargo build --release --target wasm32-unknown-unknown ${FAHRAS_CARGO_FEATURES:-}
-
 name=${FAHRAS_OUT_NAME:-fahras}
+features=${FAHRAS_CARGO_FEATURES:-}
+if [ "${FAHRAS_SPLIT:-}" = 1 ]; then
+  name=engine
+  features="--no-default-features"
+fi
+# shellcheck disable=SC2086 # the features are words
+cargo build --release --target wasm32-unknown-unknown --lib $features
+
 mkdir -p "$out_dir"
 wasm-bindgen --target web --no-typescript --out-dir "$out_dir" --out-name "$name" \
   "$target_dir/wasm32-unknown-unknown/release/fahras.wasm"
@@ -51,6 +60,17 @@ wasm-bindgen --target web --no-typescript --out-dir "$out_dir" --out-name "$name
 wasm="$out_dir/${name}_bg.wasm"
 "$wasm_opt" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int "$wasm" -o "$wasm.opt"
 mv "$wasm.opt" "$wasm"
+
+if [ "${FAHRAS_SPLIT:-}" = 1 ]; then
+  # What an embedded build left would be served beside the split one: gone, as is an older index.
+  rm -rf "$out_dir/index" "$out_dir/fahras_bg.wasm"
+  cargo run --quiet --release --no-default-features --bin fahras-split -- "${FAHRAS_CORPUS:-$root/seeds}" "$out_dir/index"
+  cp www/fahras-split.js "$out_dir/fahras.js"
+  node scripts/sizes.mjs "$wasm" "$out_dir/$name.js" "$out_dir/fahras.js" --split "$out_dir/index"
+  exit 0
+fi
+# A split build's files left in the folder would be served beside this one.
+[ "$name" != fahras ] || rm -rf "$out_dir/index" "$out_dir/engine.js" "$out_dir/engine_bg.wasm"
 
 # build.rs leaves the index it embedded in its out dir; the newest is this build's.
 # (An engine built without `embed` has an empty one, and no sections to show.)

@@ -2,10 +2,11 @@
 // Where a build's bytes go: raw and brotli-11 sizes of files, and of the sections of a fahras index
 // (layout in src/index/mod.rs: the section table starts at byte 20).
 //
-//   node scripts/sizes.mjs FILE... [--index INDEX_BIN --wasm WASM]
+//   node scripts/sizes.mjs FILE... [--index INDEX_BIN --wasm WASM] [--split INDEX_DIR]
 //
 // With --index, the index's sections are listed, and with --wasm too, the code's share: the wasm's
-// brotli size less the index's (each compressed alone, so the split is close, not exact).
+// brotli size less the index's (each compressed alone, so the split is close, not exact). With
+// --split, the files of a split index (src/split) by kind: core, postings chunks, fragments.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -15,6 +16,18 @@ export const SECTIONS = ['DOCS', 'STRINGS', 'TERMS', 'POSTINGS', 'WORDS', 'IDS',
 export const brotli = (buf) => zlib.brotliCompressSync(buf, {
   params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
 }).length;
+
+// { core, p, d }: { files, raw, br } of the split index files in `dir`, each compressed alone as a
+// host compresses each response.
+export function splitFiles(dir) {
+  const kinds = {};
+  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.bin'))) {
+    const buf = fs.readFileSync(path.join(dir, name));
+    const k = (kinds[name.split('.')[0]] ??= { files: 0, raw: 0, br: 0 });
+    k.files++; k.raw += buf.length; k.br += brotli(buf);
+  }
+  return kinds;
+}
 
 // { NAME: { raw, br } } for each section of the index bytes `b`, or null if they are not an index.
 export function indexSections(b) {
@@ -31,7 +44,7 @@ export function indexSections(b) {
 
 function main(argv) {
   const opt = (name) => { const i = argv.indexOf(name); return i < 0 ? null : argv.splice(i, 2)[1]; };
-  const indexFile = opt('--index'), wasmFile = opt('--wasm');
+  const indexFile = opt('--index'), wasmFile = opt('--wasm'), splitDir = opt('--split');
   const row = (name, r, c) => console.log(`${name.padEnd(16)} ${String(r).padStart(9)} B raw ${String(c).padStart(8)} B brotli-11`);
   let raw = 0, comp = 0;
   for (const f of argv) {
@@ -40,6 +53,13 @@ function main(argv) {
     row(path.basename(f), buf.length, c);
   }
   if (argv.length > 1) row('total', raw, comp);
+  if (splitDir) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(splitDir, 'manifest.json'), 'utf8'));
+    const kinds = splitFiles(splitDir);
+    const names = { core: 'core', p: 'postings chunks', d: 'fragments' };
+    console.log(`split index in ${splitDir}: ${manifest.files} files for ${manifest.documents} documents (each compressed alone):`);
+    for (const [k, label] of Object.entries(names)) if (kinds[k]) row(`  ${kinds[k].files} ${label}`, kinds[k].raw, kinds[k].br);
+  }
   if (!indexFile) return;
   const index = fs.readFileSync(indexFile);
   const sections = indexSections(index);

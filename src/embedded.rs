@@ -1,10 +1,13 @@
 //! The engine's index: the one `build.rs` wrote for the corpus (`seeds/` or `FAHRAS_CORPUS`),
 //! compiled in, or — in an engine built without the `embed` feature, as the npm package ships it —
-//! the one handed to [`load`].
+//! the one handed to [`load`], or a split index opened with [`open_split`] and filled in chunk by
+//! chunk.
 
 use std::sync::OnceLock;
 
 use crate::index::Index;
+#[cfg(split_engine)]
+use crate::split::Store;
 
 /// Empty when the `embed` feature is off (build.rs then writes an empty file).
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
@@ -27,12 +30,76 @@ pub fn embedded_len() -> usize {
 /// life of the program, as a compiled-in index is. Fails on bytes that are not an index, and once
 /// an index is in use: one engine instance serves one index.
 pub fn load(bytes: Vec<u8>) -> Result<(), String> {
-    if INDEX.get().is_some() {
-        return Err("an index is already in use".into());
+    if in_use() {
+        return Err(IN_USE.into());
     }
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     let index = Index::open(bytes).map_err(|e| e.message())?;
-    INDEX.set(index).map_err(|_| "an index is already in use".to_string())
+    INDEX.set(index).map_err(|_| IN_USE.to_string())
+}
+
+const IN_USE: &str = "an index is already in use";
+
+/// Runs `f` on the engine's index: the split one if [`open_split`] opened one, else the
+/// compiled-in or loaded one.
+pub fn with_index<R>(f: impl FnOnce(&Index) -> R) -> R {
+    #[cfg(split_engine)]
+    return split::SPLIT.with(|split| {
+        let split = split.borrow();
+        // One call of `f`, so its code is instantiated once.
+        let index = split.as_ref().map_or(*embedded(), Store::index);
+        f(&index)
+    });
+    #[cfg(not(split_engine))]
+    f(embedded())
+}
+
+fn in_use() -> bool {
+    #[cfg(split_engine)]
+    return INDEX.get().is_some() || split::SPLIT.with(|s| s.borrow().is_some());
+    #[cfg(not(split_engine))]
+    INDEX.get().is_some()
+}
+
+#[cfg(split_engine)]
+pub use split::{missing, open_split, provide};
+
+/// A split index: natively (tests) and in a corpus-free engine. An embedded build's wasm has
+/// none, so its readers download none of its code.
+#[cfg(split_engine)]
+mod split {
+    use std::cell::RefCell;
+
+    use super::{in_use, IN_USE};
+    use crate::split::Store;
+
+    thread_local! {
+        pub(super) static SPLIT: RefCell<Option<Store>> = const { RefCell::new(None) };
+    }
+
+    /// Makes the split index whose core is `core` the engine's (see `split`); its chunks come
+    /// with [`provide`]. Refused once an index is in use, as [`super::load`] is.
+    pub fn open_split(core: &[u8]) -> Result<(), String> {
+        if in_use() {
+            return Err(IN_USE.into());
+        }
+        let store = Store::open(core)?;
+        SPLIT.with(|s| *s.borrow_mut() = Some(store));
+        Ok(())
+    }
+
+    /// The chunk files searches asked for since the last call and the split index lacks.
+    pub fn missing() -> Vec<String> {
+        SPLIT.with(|s| s.borrow().as_ref().map(Store::missing).unwrap_or_default())
+    }
+
+    /// Hands the split index the bytes of its chunk file `name`.
+    pub fn provide(name: &str, bytes: &[u8]) -> Result<(), String> {
+        SPLIT.with(|s| match s.borrow_mut().as_mut() {
+            Some(store) => store.provide(name, bytes),
+            None => Err("no split index is open".into()),
+        })
+    }
 }
 
 #[cfg(test)]
@@ -43,6 +110,16 @@ mod tests {
     fn the_compiled_in_index_opens() {
         assert!(Index::open(BYTES).is_ok());
         assert!(!embedded().is_empty());
+    }
+
+    #[test]
+    fn a_split_index_is_refused_beside_another_and_chunks_without_one() {
+        embedded();
+        let core = &crate::split::split(BYTES).unwrap()[1].1;
+        assert_eq!(open_split(core), Err(IN_USE.into()));
+        assert_eq!(provide("p.0.bin", &[]), Err("no split index is open".into()));
+        assert!(missing().is_empty());
+        assert!(with_index(|index| index.search("المغرب", &Default::default()).total > 0));
     }
 
     #[test]

@@ -55,3 +55,14 @@ impl Indexer {
         Ok(crate::index::write(&loaded.documents))
     }
 }
+
+/// `splitIndex(bytes)`: the split index's files (see [`crate::split`]) of the index `finish`
+/// returned, as `[name, bytes]` pairs, the core first.
+#[wasm_bindgen(js_name = splitIndex)]
+pub fn split_index(bytes: Vec<u8>) -> Result<js_sys::Array, JsError> {
+    let files = crate::split::split(&bytes).map_err(|e| JsError::new(&e.message()))?;
+    Ok(files
+        .into_iter()
+        .map(|(name, bytes)| js_sys::Array::of2(&name.into(), &js_sys::Uint8Array::from(&bytes[..])))
+        .collect())
+}

@@ -14,9 +14,12 @@ pub mod index;
 #[cfg(all(target_arch = "wasm32", feature = "indexer"))]
 mod indexer;
 pub mod search;
+pub mod split;
 
 pub use document::Document;
-pub use embedded::{embedded, embedded_len, load};
+pub use embedded::{embedded, embedded_len, load, with_index};
+#[cfg(split_engine)]
+pub use embedded::{missing, open_split, provide};
 pub use index::Index;
 pub use search::{DocView, Hit, SearchOptions, SearchResult};
 
@@ -233,7 +236,7 @@ mod wasm {
     pub fn search(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query = string_arg(&query, "search: query")?;
         let options = options_arg(&options)?;
-        to_js(&crate::embedded().search(&query, &options))
+        to_js(&crate::embedded::with_index(|index| index.search(&query, &options)))
     }
 
     /// `get(id: string, query?: string)`: the document, or `undefined` for an unknown id.
@@ -245,7 +248,7 @@ mod wasm {
         } else {
             Some(string_arg(&query, "get: query")?)
         };
-        match crate::embedded().get(&id, query.as_deref()) {
+        match crate::embedded::with_index(|index| index.get(&id, query.as_deref())) {
             Some(doc) => to_js(&doc),
             None => Ok(JsValue::UNDEFINED),
         }
@@ -256,9 +259,43 @@ mod wasm {
     #[cfg(not(feature = "embed"))]
     #[wasm_bindgen]
     pub fn load(bytes: JsValue) -> Result<(), JsValue> {
-        let Some(bytes) = bytes.dyn_ref::<js_sys::Uint8Array>() else {
-            return Err(type_error(["load: bytes must be a Uint8Array, got ", &type_name(&bytes)].concat()));
-        };
-        crate::embedded::load(bytes.to_vec()).map_err(|m| js_sys::Error::new(&["load: ", &m].concat()).into())
+        let bytes = bytes_arg(&bytes, "load: bytes")?;
+        crate::embedded::load(bytes).map_err(|m| js_sys::Error::new(&["load: ", &m].concat()).into())
+    }
+
+    #[cfg(not(feature = "embed"))]
+    fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
+        match value.dyn_ref::<js_sys::Uint8Array>() {
+            Some(bytes) => Ok(bytes.to_vec()),
+            None => Err(type_error([what, " must be a Uint8Array, got ", &type_name(value)].concat())),
+        }
+    }
+
+    /// `openSplit(core: Uint8Array)`: makes the split index with this core the engine's (see
+    /// `split`). Then `search` and `get` answer from what is at hand, `missing()` names the chunk
+    /// files they lacked, and `provide(name, bytes)` hands each one over.
+    #[cfg(not(feature = "embed"))]
+    #[wasm_bindgen(js_name = openSplit)]
+    pub fn open_split(core: JsValue) -> Result<(), JsValue> {
+        let core = bytes_arg(&core, "openSplit: core")?;
+        crate::embedded::open_split(&core)
+            .map_err(|m| js_sys::Error::new(&["openSplit: ", &m].concat()).into())
+    }
+
+    /// `missing(): string[]`: the chunk files the searches since the last call lacked.
+    #[cfg(not(feature = "embed"))]
+    #[wasm_bindgen]
+    pub fn missing() -> Vec<String> {
+        crate::embedded::missing()
+    }
+
+    /// `provide(name: string, bytes: Uint8Array)`: the bytes of the split index's chunk file
+    /// `name`; throws if they are not that file's.
+    #[cfg(not(feature = "embed"))]
+    #[wasm_bindgen]
+    pub fn provide(name: JsValue, bytes: JsValue) -> Result<(), JsValue> {
+        let (name, bytes) = (string_arg(&name, "provide: name")?, bytes_arg(&bytes, "provide: bytes")?);
+        crate::embedded::provide(&name, &bytes)
+            .map_err(|m| js_sys::Error::new(&["provide: ", &m].concat()).into())
     }
 }

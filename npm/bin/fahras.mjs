@@ -2,13 +2,17 @@
 // The `fahras` command: `fahras build <folder or file> --out <dir>`. See HELP.
 import { build } from '../lib/build.mjs';
 
-const HELP = `Usage: fahras build <folder or file> [--out <dir>]
+const HELP = `Usage: fahras build <folder or file> [--out <dir>] [--split]
        fahras --help | --version
 
 Indexes a corpus and writes what a site copies into <dir> (default: fahras):
   pkg/fahras_bg.wasm   the engine with this corpus's index, in one file
   pkg/fahras.js, pkg/engine.js   its loader
   fahras-search.js, fahras-search.css   the <fahras-search> element
+With --split, for collections too big to download whole (tens of MB of text):
+  pkg/engine_bg.wasm, pkg/engine.js, pkg/fahras.js   the engine alone and its loader
+  pkg/index/   the index in files fetched as queries need them (names carry a content hash,
+               so they may be cached forever; only manifest.json changes between builds)
 
 The corpus is a folder (read recursively, in path order) or one file:
   .txt, .md (front matter: title, url, date, tags, refs, order), .html, .jsonl (one document
@@ -21,6 +25,7 @@ Then, on the page:
 
 Options:
   --out <dir>   where to write (created if needed; other files in it are left alone)
+  --split       write the split index instead of one file
   --quiet       no progress and no summary, even on a terminal
   -h, --help    this text
   --version     the package's version
@@ -33,7 +38,7 @@ function fail(message) {
 }
 
 function parse(argv) {
-  const args = { input: undefined, out: 'fahras', quiet: false };
+  const args = { input: undefined, out: 'fahras', quiet: false, split: false };
   const rest = [...argv];
   const command = rest.shift();
   if (command !== 'build') fail(command ? `unknown command "${command}"; try fahras --help` : 'no command; try fahras --help');
@@ -46,6 +51,8 @@ function parse(argv) {
       args.out = arg.slice('--out='.length);
     } else if (arg === '--quiet' || arg === '-q') {
       args.quiet = true;
+    } else if (arg === '--split') {
+      args.split = true;
     } else if (arg.startsWith('-') && arg !== '-') {
       fail(`unknown option "${arg}"; try fahras --help`);
     } else if (args.input === undefined) {
@@ -114,7 +121,8 @@ async function main(argv) {
   const started = Date.now();
   let result;
   try {
-    result = await build({ input: args.input, out: args.out, onProgress: tty ? progress(process.stderr) : undefined });
+    const onProgress = tty ? progress(process.stderr) : undefined;
+    result = await build({ input: args.input, out: args.out, split: args.split, onProgress });
   } catch (err) {
     if (tty) process.stderr.write('\r\x1b[K');
     fail(err?.message || String(err));
@@ -123,7 +131,10 @@ async function main(argv) {
   for (const warning of summarise(result.warnings)) process.stderr.write(`fahras: warning: ${warning}\n`);
   if (tty) {
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stderr.write(`fahras: ${result.documents} documents indexed in ${seconds} s; ${args.out}/pkg/fahras_bg.wasm is ${mb(result.wasmBytes)} MB\n`);
+    const what = args.split
+      ? `${args.out}/pkg/index/ holds ${result.files.filter((f) => f.includes('index')).length} files`
+      : `${args.out}/pkg/fahras_bg.wasm is ${mb(result.wasmBytes)} MB`;
+    process.stderr.write(`fahras: ${result.documents} documents indexed in ${seconds} s; ${what}\n`);
   }
 }
 

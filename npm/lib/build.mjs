@@ -1,5 +1,6 @@
-// build({ input, out }): the same readers, analysis and index writer as the Rust build script
-// (the `indexer` wasm), and the prebuilt engine given the index as a custom section: no compiler.
+// build({ input, out, split }): the same readers, analysis and index writer as the Rust build
+// script (the `indexer` wasm), and the prebuilt engine given the index as a custom section, or,
+// with `split`, the split index's files (src/split) beside it: no compiler.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,20 +11,25 @@ import { SECTION } from '../dist/fahras.js';
 const DIST = fileURLToPath(new URL('../dist/', import.meta.url));
 /** What a site copies, from dist/ to out/: [source, destination]. */
 const COPIED = [
-  ['fahras.js', 'pkg/fahras.js'],
   ['engine.js', 'pkg/engine.js'],
   ['fahras-search.js', 'fahras-search.js'],
   ['fahras-search.css', 'fahras-search.css'],
+];
+/** The split build's own: its loader, and the engine's wasm as it is. */
+const SPLIT_COPIED = [
+  ['fahras-split.js', 'pkg/fahras.js'],
+  ['engine_bg.wasm', 'pkg/engine_bg.wasm'],
 ];
 /** The name of the virtual file custom records are read as: line N is record N. */
 const RECORDS = 'records.jsonl';
 
 let indexer;
-async function Indexer() {
+/** The indexer wasm's module: `Indexer` and `splitIndex`. */
+async function indexerModule() {
   if (!indexer) {
     const mod = await import(new URL('../dist/indexer.js', import.meta.url).href);
     mod.initSync({ module: fs.readFileSync(path.join(DIST, 'indexer_bg.wasm')) });
-    indexer = mod.Indexer;
+    indexer = mod;
   }
   return indexer;
 }
@@ -84,11 +90,12 @@ function writeFile(file, bytes) {
 
 /**
  * Indexes `input` (a corpus folder or file, or an array of records `{ id, title, text, url?,
- * date?, tags?, refs?, order? }`) and writes the site's files into `out`. Resolves to
+ * date?, tags?, refs?, order? }`) and writes the site's files into `out`: with `split`, the
+ * corpus-free engine and the index as files in `out/pkg/index/`, fetched on demand. Resolves to
  * `{ documents, warnings, files, wasmBytes }`; rejects with the readers' message (file, line,
  * reason) for a bad corpus.
  */
-export async function build({ input, out, onProgress } = {}) {
+export async function build({ input, out, split = false, onProgress } = {}) {
   if (typeof input !== 'string' && !Array.isArray(input)) {
     throw new TypeError(`build: input must be a path or an array of records, got ${kind(input)}`);
   }
@@ -96,7 +103,8 @@ export async function build({ input, out, onProgress } = {}) {
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new TypeError(`build: onProgress must be a function, got ${kind(onProgress)}`);
   }
-  const IndexerClass = await Indexer();
+  if (typeof split !== 'boolean') throw new TypeError(`build: split must be a boolean, got ${kind(split)}`);
+  const { Indexer: IndexerClass, splitIndex } = await indexerModule();
   let ix;
   if (Array.isArray(input)) {
     ix = new IndexerClass(RECORDS, false);
@@ -123,12 +131,30 @@ export async function build({ input, out, onProgress } = {}) {
     if (!spent) ix.free();
   }
 
-  const wasm = appendSection(fs.readFileSync(path.join(DIST, 'engine_bg.wasm')), SECTION, index);
-  const files = [path.join(out, 'pkg', 'fahras_bg.wasm')];
-  writeFile(files[0], wasm);
-  for (const [from, to] of COPIED) {
-    files.push(path.join(out, to));
-    writeFile(files.at(-1), fs.readFileSync(path.join(DIST, from)));
+  const files = [];
+  const copy = (list) => {
+    for (const [from, to] of list) {
+      files.push(path.join(out, to));
+      writeFile(files.at(-1), fs.readFileSync(path.join(DIST, from)));
+    }
+  };
+  // Either build's files would be served beside the other's, and an older index's chunks too.
+  fs.rmSync(path.join(out, 'pkg', 'index'), { recursive: true, force: true });
+  fs.rmSync(path.join(out, 'pkg', split ? 'fahras_bg.wasm' : 'engine_bg.wasm'), { force: true });
+  copy(COPIED);
+  if (split) {
+    copy(SPLIT_COPIED);
+    const parts = splitIndex(index);
+    // The manifest (first) last: a reader never sees it name a core not yet written.
+    for (const [name, bytes] of [...parts.slice(1), parts[0]]) {
+      files.push(path.join(out, 'pkg', 'index', name));
+      writeFile(files.at(-1), bytes);
+    }
+    return { documents, warnings, files, wasmBytes: fs.statSync(path.join(DIST, 'engine_bg.wasm')).size };
   }
+  const wasm = appendSection(fs.readFileSync(path.join(DIST, 'engine_bg.wasm')), SECTION, index);
+  files.unshift(path.join(out, 'pkg', 'fahras_bg.wasm'), path.join(out, 'pkg', 'fahras.js'));
+  writeFile(files[0], wasm);
+  writeFile(files[1], fs.readFileSync(path.join(DIST, 'fahras.js')));
   return { documents, warnings, files, wasmBytes: wasm.length };
 }

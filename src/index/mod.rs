@@ -44,6 +44,8 @@ pub mod docs;
 mod ids;
 pub mod postings;
 pub mod refs;
+#[cfg(split_engine)]
+pub mod sparse;
 pub mod varint;
 pub mod words;
 mod write;
@@ -54,6 +56,8 @@ use dict::{read_u32, Dict};
 pub use docs::field;
 use docs::Docs;
 pub use postings::Cursor;
+#[cfg(split_engine)]
+use sparse::Sparse;
 pub use write::write;
 
 pub const MAGIC: &[u8; 4] = b"FHRS";
@@ -196,33 +200,95 @@ pub struct Index<'a> {
     words: &'a [u8],
     ids: &'a [u8],
     refs: refs::Refs<'a>,
+    /// In a split index, which postings and documents are at hand.
+    #[cfg(split_engine)]
+    sparse: Option<&'a Sparse>,
+}
+
+/// The sections of index bytes, checked to lie inside them.
+fn section_table(bytes: &[u8]) -> Result<[&[u8]; SECTIONS.len()], FormatError> {
+    let header_end = HEADER_LEN + 8 * SECTIONS.len();
+    if bytes.len() < header_end {
+        return Err(FormatError::TooShort(bytes.len()));
+    }
+    if &bytes[..4] != MAGIC {
+        return Err(FormatError::BadMagic);
+    }
+    let word = |at: usize| read_u32(bytes, at).unwrap_or(0);
+    if word(4) != VERSION {
+        return Err(FormatError::UnsupportedVersion(word(4)));
+    }
+    let mut sections = [&bytes[..0]; SECTIONS.len()];
+    for (i, name) in SECTIONS.iter().enumerate() {
+        let at = HEADER_LEN + 8 * i;
+        let (offset, len) = (word(at) as usize, word(at + 4) as usize);
+        sections[i] = offset
+            .checked_add(len)
+            .and_then(|end| bytes.get(offset..end))
+            .ok_or(FormatError::SectionOutOfBounds(name))?;
+    }
+    Ok(sections)
+}
+
+/// The sections a split index fetches in chunks.
+pub const SPARSE: [&str; 3] = ["STRINGS", "POSTINGS", "WORDS"];
+
+/// Index bytes split in two: the bytes with the [`SPARSE`] sections emptied (what
+/// [`Index::open_split`] opens), and those sections.
+pub fn split_off_sparse(bytes: &[u8]) -> Result<(Vec<u8>, [&[u8]; 3]), FormatError> {
+    let sections = section_table(bytes)?;
+    let mut head = bytes[..HEADER_LEN].to_vec();
+    let mut offset = (HEADER_LEN + 8 * SECTIONS.len()) as u32;
+    let kept = |i: usize| if SPARSE.contains(&SECTIONS[i]) { &[][..] } else { sections[i] };
+    for i in 0..SECTIONS.len() {
+        head.extend_from_slice(&offset.to_le_bytes());
+        head.extend_from_slice(&(kept(i).len() as u32).to_le_bytes());
+        offset += kept(i).len() as u32;
+    }
+    for i in 0..SECTIONS.len() {
+        head.extend_from_slice(kept(i));
+    }
+    let at = |name: &str| sections[SECTIONS.iter().position(|s| *s == name).unwrap_or(0)];
+    Ok((head, [at("STRINGS"), at("POSTINGS"), at("WORDS")]))
 }
 
 impl<'a> Index<'a> {
     /// Opens an index from bytes, checking its header, sections and document records.
     pub fn open(bytes: &'a [u8]) -> Result<Index<'a>, FormatError> {
-        let header_end = HEADER_LEN + 8 * SECTIONS.len();
-        if bytes.len() < header_end {
-            return Err(FormatError::TooShort(bytes.len()));
+        let sections = section_table(bytes)?;
+        let strings = std::str::from_utf8(sections[1]).map_err(|_| FormatError::BadStrings)?;
+        let index = Index::open_sections(bytes, sections, strings)?;
+        index.check_docs(0..index.n_docs)?;
+        Ok(index)
+    }
+
+    /// Opens a split index: `head` as [`split_off_sparse`] leaves it, with the [`SPARSE`]
+    /// sections (`strings`, then `postings` and `words`) as far as `sparse` says they are at hand
+    /// (absent parts are zeros). Documents are not checked: check each fragment as it comes with
+    /// [`Index::check_docs`].
+    #[cfg(split_engine)]
+    pub fn open_split(
+        head: &'a [u8],
+        strings: &'a str,
+        [postings, words]: [&'a [u8]; 2],
+        sparse: &'a Sparse,
+    ) -> Result<Index<'a>, FormatError> {
+        let mut sections = section_table(head)?;
+        for (name, bytes) in SPARSE.iter().zip([strings.as_bytes(), postings, words]) {
+            sections[SECTIONS.iter().position(|s| s == name).unwrap_or(0)] = bytes;
         }
-        if &bytes[..4] != MAGIC {
-            return Err(FormatError::BadMagic);
-        }
+        let mut index = Index::open_sections(head, sections, strings)?;
+        index.sparse = Some(sparse);
+        Ok(index)
+    }
+
+    fn open_sections(
+        bytes: &'a [u8],
+        sections: [&'a [u8]; SECTIONS.len()],
+        strings: &'a str,
+    ) -> Result<Index<'a>, FormatError> {
         let word = |at: usize| read_u32(bytes, at).unwrap_or(0);
-        if word(4) != VERSION {
-            return Err(FormatError::UnsupportedVersion(word(4)));
-        }
-        let mut sections = [&bytes[..0]; SECTIONS.len()];
-        for (i, name) in SECTIONS.iter().enumerate() {
-            let at = HEADER_LEN + 8 * i;
-            let (offset, len) = (word(at) as usize, word(at + 4) as usize);
-            sections[i] = offset
-                .checked_add(len)
-                .and_then(|end| bytes.get(offset..end))
-                .ok_or(FormatError::SectionOutOfBounds(name))?;
-        }
-        let [docs, strings, terms, postings, words, ids, ref_keys, ref_docs] = sections;
-        let strings = std::str::from_utf8(strings).map_err(|_| FormatError::BadStrings)?;
+        let [docs, _, terms, postings, words, ids, ref_keys, ref_docs] = sections;
         let n_docs = word(8);
         let index = Index {
             n_docs,
@@ -239,17 +305,67 @@ impl<'a> Index<'a> {
                 docs: ref_docs,
                 n_docs,
             },
+            #[cfg(split_engine)]
+            sparse: None,
         };
         if !ids::valid(ids, n_docs) {
             return Err(FormatError::SectionOutOfBounds("IDS"));
         }
-        for n in 0..index.n_docs {
-            let doc = index.read_doc(n).ok_or(FormatError::BadDocument(n))?;
-            if !words::valid(words, doc.words_at) {
+        Ok(index)
+    }
+
+    /// Checks the records of the documents in `docs`: their strings and checkpoints lie in
+    /// their sections.
+    pub fn check_docs(&self, docs: std::ops::Range<u32>) -> Result<(), FormatError> {
+        for n in docs {
+            let doc = self.read_doc(n).ok_or(FormatError::BadDocument(n))?;
+            if !words::valid(self.words, doc.words_at) {
                 return Err(FormatError::BadDocument(n));
             }
         }
-        Ok(index)
+        Ok(())
+    }
+
+    /// Where document `n`'s strings lie in `STRINGS`, all of them and its id and tags, and its
+    /// checkpoints in `WORDS`: what the split writer cuts fragments by.
+    pub fn doc_ranges(&self, n: u32) -> Option<[std::ops::Range<usize>; 4]> {
+        let (start, id_end) = self.id_range(n)?;
+        let end = start.checked_add(self.field(n, field::LEN) as usize)?;
+        let tags = end.checked_sub(self.field(n, field::TAGS_LEN) as usize)?..end;
+        let words = self.docs.start(n, field::WORDS_LEN)? as usize;
+        let words = words..words.checked_add(self.field(n, field::WORDS_LEN) as usize)?;
+        Some([start..end, start..id_end, tags, words])
+    }
+
+    /// Where each dictionary block's postings start in `POSTINGS`, ascending.
+    pub fn block_offsets(&self) -> impl Iterator<Item = u32> + '_ {
+        let blocks = (self.terms.len() as usize).div_ceil(dict::BLOCK_LEN) as u32;
+        (0..blocks).filter_map(|b| self.terms.block_value(b))
+    }
+
+    /// Whether every search so far found what it read at hand: always, but in a split index
+    /// whose searches noted a chunk absent (see [`sparse`]).
+    pub fn complete(&self) -> bool {
+        #[cfg(split_engine)]
+        return self.sparse.is_none_or(|s| s.nothing_missing());
+        #[cfg(not(split_engine))]
+        true
+    }
+
+    /// In a split index, whether document `n`'s strings are at hand (noted if not).
+    fn doc_at_hand(&self, _n: u32) -> bool {
+        #[cfg(split_engine)]
+        return self.sparse.is_none_or(|s| s.doc(_n));
+        #[cfg(not(split_engine))]
+        true
+    }
+
+    /// In a split index, whether the postings at `offset` are at hand (noted if not).
+    fn postings_at_hand(&self, _offset: usize) -> bool {
+        #[cfg(split_engine)]
+        return self.sparse.is_none_or(|s| s.postings_at(_offset));
+        #[cfg(not(split_engine))]
+        true
     }
 
     /// An index with no documents.
@@ -265,6 +381,8 @@ impl<'a> Index<'a> {
             words: &[],
             ids: &[],
             refs: refs::Refs::EMPTY,
+            #[cfg(split_engine)]
+            sparse: None,
         }
     }
 
@@ -318,7 +436,7 @@ impl<'a> Index<'a> {
 
     /// Document number `n` (its place in the collection).
     pub fn doc(&self, n: u32) -> Option<StoredDoc<'a>> {
-        (n < self.n_docs).then(|| self.read_doc(n)).flatten()
+        (n < self.n_docs && self.doc_at_hand(n)).then(|| self.read_doc(n)).flatten()
     }
 
     /// The tags of document `n`, joined by newlines, without reading the rest of it.
@@ -395,12 +513,13 @@ impl<'a> Index<'a> {
     }
 
     /// Where the postings of the block holding the term at `ordinal` start, how many terms the
-    /// block has and which of them the term is; `None` past the last term.
+    /// block has and which of them the term is; `None` past the last term, and in a split index
+    /// when its chunk is not at hand.
     fn block_of(&self, ordinal: u32) -> Option<(usize, usize, usize)> {
         let (block, k) = (ordinal as usize / dict::BLOCK_LEN, ordinal as usize % dict::BLOCK_LEN);
         let count = (self.terms.len() as usize).saturating_sub(block * dict::BLOCK_LEN).min(dict::BLOCK_LEN);
         let offset = self.terms.block_value(block as u32)? as usize;
-        (k < count).then_some((offset, count, k))
+        (k < count && self.postings_at_hand(offset)).then_some((offset, count, k))
     }
 
     /// A cursor over the postings of the term at `ordinal`; empty if unreadable.

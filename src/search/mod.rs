@@ -203,10 +203,15 @@ impl<'a> Index<'a> {
         };
         let approximate = answer.approximate(self);
         let facets = answer.eval.facets;
-        LAST.with(|last| {
-            let plan = answer.plan;
-            *last.borrow_mut() = Some(LastPlan { index: self.identity(), query: query.to_string(), plan });
-        });
+        // A split index's search that lacked a chunk is asked again once it is fetched: its
+        // plan may lack terms, so `get` does not reuse it.
+        if self.complete() {
+            LAST.with(|last| {
+                let plan = answer.plan;
+                *last.borrow_mut() =
+                    Some(LastPlan { index: self.identity(), query: query.to_string(), plan });
+            });
+        }
         SearchResult {
             query: query.to_string(),
             total,

@@ -98,8 +98,8 @@ test('--help names the options the README gives, and a wrong option fails', () =
   const section = readme.slice(readme.indexOf('## Use on your site'), readme.indexOf('## Use your own documents'));
   const flags = (text) => new Set(text.match(/--[a-z][a-z-]*/g));
   const offered = flags(help.stdout);
-  // npm's own, and --split, named in the README as waiting for the split index.
-  const notOurs = new Set(['--save-dev', '--split']);
+  // npm's own.
+  const notOurs = new Set(['--save-dev']);
   for (const flag of flags(section)) if (!notOurs.has(flag)) assert.ok(offered.has(flag), `${flag} in --help`);
   for (const flag of offered) assert.ok(flags(section).has(flag), `${flag} in the README`);
   const wrong = run('npx', ['fahras', 'build', 'corpus', '--nope']);
