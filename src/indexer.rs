@@ -8,8 +8,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::corpus::Collector;
 
-/// `new Indexer(corpus, isDir)`: a corpus being read. Paths are `/`-separated, as messages are to
-/// name them; ids are relative to `corpus` (a folder) or its parent (one file).
+/// `new Indexer(corpus, isDir, split)`: a corpus being read, for a split index if `split` (which
+/// holds more). Paths are `/`-separated, as messages are to name them; ids are relative to
+/// `corpus` (a folder) or its parent (one file).
 #[wasm_bindgen]
 pub struct Indexer {
     collector: Collector,
@@ -18,8 +19,10 @@ pub struct Indexer {
 #[wasm_bindgen]
 impl Indexer {
     #[wasm_bindgen(constructor)]
-    pub fn new(corpus: String, is_dir: bool) -> Indexer {
-        Indexer { collector: Collector::new(Path::new(&corpus), is_dir) }
+    pub fn new(corpus: String, is_dir: bool, split: bool) -> Indexer {
+        use crate::corpus::{MAX_CORPUS_BYTES, MAX_SPLIT_CORPUS_BYTES};
+        let limit = if split { MAX_SPLIT_CORPUS_BYTES } else { MAX_CORPUS_BYTES };
+        Indexer { collector: Collector::new(Path::new(&corpus), is_dir).up_to(limit) }
     }
 
     /// Whether `file` is read (by its extension).

@@ -345,9 +345,16 @@ fn a_corpus_too_large_is_refused_before_it_is_read() {
     assert_eq!(
         err.to_string(),
         format!(
-            "{}: corpus is 64.0 MiB, over the 64 MiB that can sensibly be embedded in a page",
+            "{}: corpus is 64.0 MiB, over the 64 MiB that can sensibly be embedded in a page; a split \
+             index holds up to 200 MiB (FAHRAS_SPLIT=1, or fahras build --split)",
             dir.display()
         )
+    );
+    // A split index has a limit of its own, also checked before anything is read.
+    let err = corpus::load_up_to(&dir, corpus::MAX_CORPUS_BYTES / 2).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!("{}: corpus is 64.0 MiB, over the 32 MiB a split index holds", dir.display())
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

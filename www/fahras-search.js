@@ -62,9 +62,14 @@ function lead(el, n) {
 
 const quoted = (q) => ['«', h('bdi', null, q), '»'];
 
+// f(v), now for an embedded engine's value, once resolved for a split index's promise.
+const then = (v, f) => (typeof v?.then === 'function' ? v.then(f) : f(v));
+
 class FahrasSearch extends HTMLElement {
   static observedAttributes = ['placeholder'];
   #eng; #hits = []; #active = -1; #q = null; #docId = null;
+  #pending = null; // a split index's search still fetching: aborted when superseded
+  #want = null; // the document a split index's get() is fetching
   #for = ''; // the query the results are for: get() marks its words
   #tags = new Set(); // selected chips: documents with any of these tags
   #ui = {};
@@ -181,8 +186,7 @@ class FahrasSearch extends HTMLElement {
     const q = p.get('q') || '', doc = p.get('doc');
     this.#ui.input.value = q;
     this.#run(q);
-    if (doc && this.#show(doc)) return;
-    this.#showList(focus);
+    then(doc ? this.#show(doc) : false, (shown) => shown || this.#showList(focus));
   }
 
   // ---- list view ----
@@ -197,20 +201,43 @@ class FahrasSearch extends HTMLElement {
     if (!this.#eng || q === this.#q) return;
     this.#q = q;
     if (!q.trim()) this.#tags.clear(); // kept while the query is edited, not past a blank box
-    const u = this.#ui;
     const tags = [...this.#tags], opts = { limit: this.limit };
     if (tags.length) opts.filter = { tags };
+    this.#pending?.abort();
+    const pending = (this.#pending = new AbortController());
     let r;
     try {
       try {
-        r = this.#eng.search(q, { ...opts, facets: ['tags'] });
+        r = this.#eng.search(q, { ...opts, facets: ['tags'] }, { signal: pending.signal });
       } catch { // an engine older than facets may refuse the option
         r = this.#eng.search(q, opts);
       }
     } catch (err) { // an engine bug: say so instead of silently showing stale results
-      r = { total: 0, hits: [] };
-      u.alert.replaceChildren(h('strong', null, 'حدث خطأ في محرك البحث. '), h('small', { dir: 'ltr' }, String(err?.message || err)));
+      return this.#failed(q, tags, err, 'حدث خطأ في محرك البحث. ');
     }
+    if (typeof r?.then !== 'function') return this.#render(q, tags, r);
+    const { wrap } = this.#ui, current = () => pending === this.#pending;
+    wrap.setAttribute('aria-busy', 'true');
+    r.then((res) => current() && this.#render(q, tags, res),
+      (err) => current() && this.#failed(q, tags, err, 'تعذّر تحميل جزء من الفهرس. تحقّق من الاتصال ثم أعد المحاولة. '))
+      .finally(() => current() && wrap.removeAttribute('aria-busy'));
+  }
+
+  // No answer rather than a partial or stale one, and a way to try again.
+  #failed(q, tags, err, message) {
+    const u = this.#ui;
+    this.#render(q, tags, { total: 0, hits: [] });
+    this.#q = null; // the same text runs again
+    u.none.hidden = true;
+    u.status.textContent = '';
+    const retry = h('button', { type: 'button' }, 'أعد المحاولة');
+    retry.addEventListener('click', () => this.#run(u.input.value));
+    u.alert.replaceChildren(h('strong', null, message), retry, ' ', h('small', { dir: 'ltr' }, String(err?.message || err)));
+  }
+
+  #render(q, tags, r) {
+    const u = this.#ui;
+    u.alert.replaceChildren();
     this.#for = r.corrected || q;
     const hits = (this.#hits = r.hits);
     u.lb.replaceChildren(...hits.map((hit, i) => {
@@ -336,14 +363,30 @@ class FahrasSearch extends HTMLElement {
 
   // ---- document view ----
   #open(id) {
-    if (!this.#show(id)) return;
-    this.#hist(true, 'doc', id);
+    then(this.#show(id), (shown) => shown && this.#hist(true, 'doc', id));
   }
 
+  // Whether the document is shown (a promise of it for a split index).
   #show(id) {
-    const u = this.#ui;
     if (this.#docId === id) return true;
-    const d = this.#eng.get(id, this.#for);
+    let d;
+    try {
+      d = this.#eng.get(id, this.#for);
+    } catch (err) {
+      d = Promise.reject(err);
+    }
+    if (typeof d?.then !== 'function') return this.#showDoc(id, d);
+    this.#want = id;
+    return d.then((doc) => this.#want === id && this.#showDoc(id, doc), (err) => {
+      if (this.#want === id) {
+        this.#ui.alert.replaceChildren(h('strong', null, 'تعذّر فتح المستند. '), h('small', { dir: 'ltr' }, String(err?.message || err)));
+      }
+      return false;
+    });
+  }
+
+  #showDoc(id, d) {
+    const u = this.#ui;
     if (!d) {
       u.status.textContent = 'لم يُعثر على هذا المستند.';
       return false;

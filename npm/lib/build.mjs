@@ -107,7 +107,7 @@ export async function build({ input, out, split = false, onProgress } = {}) {
   const { Indexer: IndexerClass, splitIndex } = await indexerModule();
   let ix;
   if (Array.isArray(input)) {
-    ix = new IndexerClass(RECORDS, false);
+    ix = new IndexerClass(RECORDS, false, split);
   } else {
     let stat;
     try {
@@ -115,7 +115,7 @@ export async function build({ input, out, split = false, onProgress } = {}) {
     } catch (err) {
       throw new Error(`${slash(input)}: ${err.code === 'ENOENT' ? 'no such file or folder' : err.message}`);
     }
-    ix = new IndexerClass(slash(input), stat.isDirectory());
+    ix = new IndexerClass(slash(input), stat.isDirectory(), split);
   }
   let index, warnings, documents;
   let spent = false;

@@ -13,8 +13,8 @@ fn fail(message: &str) -> ! {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [corpus, out] = &args[..] else { fail("usage: fahras-split CORPUS OUT") };
-    let loaded =
-        fahras::corpus::load_with_warnings(Path::new(corpus)).unwrap_or_else(|e| fail(&e.to_string()));
+    let loaded = fahras::corpus::load_up_to(Path::new(corpus), fahras::corpus::MAX_SPLIT_CORPUS_BYTES)
+        .unwrap_or_else(|e| fail(&e.to_string()));
     for warning in &loaded.warnings {
         eprintln!("fahras-split: warning: {warning}");
     }

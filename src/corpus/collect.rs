@@ -16,6 +16,8 @@ pub struct Collector {
     /// Path ids are relative to it: the folder, or the one file's parent.
     root: PathBuf,
     bytes: u64,
+    /// The most bytes of corpus files it reads.
+    limit: u64,
     pending: Vec<Pending>,
     warnings: Vec<String>,
 }
@@ -28,9 +30,17 @@ impl Collector {
             corpus: corpus.to_path_buf(),
             root: root.to_path_buf(),
             bytes: 0,
+            limit: MAX_CORPUS_BYTES,
             pending: Vec::new(),
             warnings: Vec::new(),
         }
+    }
+
+    /// The collector refusing more than `limit` bytes of corpus files (by default
+    /// [`MAX_CORPUS_BYTES`], what can be embedded).
+    pub fn up_to(mut self, limit: u64) -> Collector {
+        self.limit = limit;
+        self
     }
 
     /// Whether `file` is read (by its extension).
@@ -38,10 +48,10 @@ impl Collector {
         Format::of(file).is_ok()
     }
 
-    /// Refuses a corpus of more than [`MAX_CORPUS_BYTES`] in all.
+    /// Refuses a corpus of more bytes in all than the limit ([`Collector::up_to`]).
     pub fn check_size(&self, bytes: u64) -> Result<(), CorpusError> {
-        if bytes > MAX_CORPUS_BYTES {
-            return Err(CorpusError::TooLarge { path: self.corpus.clone(), bytes });
+        if bytes > self.limit {
+            return Err(CorpusError::TooLarge { path: self.corpus.clone(), bytes, limit: self.limit });
         }
         Ok(())
     }

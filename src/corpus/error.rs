@@ -3,7 +3,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::{MAX_CORPUS_BYTES, SUPPORTED};
+use super::{MAX_CORPUS_BYTES, MAX_SPLIT_CORPUS_BYTES, SUPPORTED};
 
 /// Where a document comes from: a file, or a line of a `.jsonl` file. Shown as `a.txt` or
 /// `a.jsonl:3`.
@@ -82,6 +82,7 @@ pub enum CorpusError {
     TooLarge {
         path: PathBuf,
         bytes: u64,
+        limit: u64,
     },
 }
 
@@ -117,12 +118,21 @@ impl fmt::Display for CorpusError {
             CorpusError::Empty { path } => {
                 write!(f, "{}: no documents (expected {SUPPORTED} files with text)", path.display())
             }
-            CorpusError::TooLarge { path, bytes } => write!(
+            CorpusError::TooLarge { path, bytes, limit } if *limit == MAX_CORPUS_BYTES => write!(
                 f,
-                "{}: corpus is {:.1} MiB, over the {} MiB that can sensibly be embedded in a page",
+                "{}: corpus is {:.1} MiB, over the {} MiB that can sensibly be embedded in a page; \
+                 a split index holds up to {} MiB (FAHRAS_SPLIT=1, or fahras build --split)",
                 path.display(),
                 *bytes as f64 / 1048576.0,
-                MAX_CORPUS_BYTES / 1048576
+                MAX_CORPUS_BYTES / 1048576,
+                MAX_SPLIT_CORPUS_BYTES / 1048576
+            ),
+            CorpusError::TooLarge { path, bytes, limit } => write!(
+                f,
+                "{}: corpus is {:.1} MiB, over the {} MiB a split index holds",
+                path.display(),
+                *bytes as f64 / 1048576.0,
+                limit / 1048576
             ),
         }
     }

@@ -50,9 +50,13 @@ use crate::document::Document;
 pub use collect::Collector;
 pub use error::{CorpusError, Source};
 
-/// Corpora larger than this are refused: the whole text is embedded in the wasm module and
+/// Corpora larger than this are refused for embedding: the whole text is in the wasm module and
 /// downloaded by every reader.
 pub const MAX_CORPUS_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Corpora larger than this are refused for a split index (see `split`): its offsets are 32-bit,
+/// and the build holds every posting in memory (about 17 bytes of memory per byte of text).
+pub const MAX_SPLIT_CORPUS_BYTES: u64 = 200 * 1024 * 1024;
 
 /// The extensions read, as named in messages.
 const SUPPORTED: &str = ".txt, .md, .html, .htm or .jsonl";
@@ -95,6 +99,12 @@ impl Format {
 
 /// Loads the corpus at `path` and says which files were skipped and why.
 pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
+    load_up_to(path, MAX_CORPUS_BYTES)
+}
+
+/// [`load_with_warnings`], refusing a corpus of more than `limit` bytes
+/// ([`MAX_CORPUS_BYTES`] to embed, [`MAX_SPLIT_CORPUS_BYTES`] to split).
+pub fn load_up_to(path: &Path, limit: u64) -> Result<Loaded, CorpusError> {
     let io = |p: &Path, e: std::io::Error| CorpusError::Io { path: p.to_path_buf(), message: e.to_string() };
     let meta = std::fs::metadata(path).map_err(|e| io(path, e))?;
     let files = if meta.is_dir() {
@@ -104,7 +114,7 @@ pub fn load_with_warnings(path: &Path) -> Result<Loaded, CorpusError> {
     } else {
         vec![path.to_path_buf()]
     };
-    let mut collector = Collector::new(path, meta.is_dir());
+    let mut collector = Collector::new(path, meta.is_dir()).up_to(limit);
     // Sizes first: a corpus too large is refused before anything is read.
     let mut total: u64 = 0;
     for file in files.iter().filter(|f| collector.wants(f)) {
