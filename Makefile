@@ -56,6 +56,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features indexer -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --no-default-features --features split -- -D warnings
 
 # $(1) = layer name, $(2) = files
 define run_node_tests

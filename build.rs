@@ -39,10 +39,11 @@ fn main() {
         std::fs::write(&table_path, fresh).unwrap_or_else(|e| fail(&format!("writing the table: {e}")));
     }
 
-    // The split index's engine state, everywhere but in a wasm with the index compiled in (whose
-    // readers would download its code for nothing).
+    // The split index's engine state: natively (tests), and in a wasm only with `split` (other
+    // engines' readers would download its code for nothing).
     let embed = std::env::var_os("CARGO_FEATURE_EMBED").is_some();
-    if !embed || std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+    let split = std::env::var_os("CARGO_FEATURE_SPLIT").is_some();
+    if split || std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         println!("cargo:rustc-cfg=split_engine");
     }
 

@@ -48,7 +48,7 @@ name=${FAHRAS_OUT_NAME:-fahras}
 features=${FAHRAS_CARGO_FEATURES:-}
 if [ "${FAHRAS_SPLIT:-}" = 1 ]; then
   name=engine
-  features="--no-default-features"
+  features="--no-default-features --features split"
 fi
 # shellcheck disable=SC2086 # the features are words
 cargo build --release --target wasm32-unknown-unknown --lib $features

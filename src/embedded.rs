@@ -64,8 +64,8 @@ fn in_use() -> bool {
 #[cfg(split_engine)]
 pub use split::{missing, open_split, provide};
 
-/// A split index: natively (tests) and in a corpus-free engine. An embedded build's wasm has
-/// none, so its readers download none of its code.
+/// A split index: natively (tests), and in a wasm with the `split` feature; other engines' readers
+/// download none of its code.
 #[cfg(split_engine)]
 mod split {
     use std::cell::RefCell;

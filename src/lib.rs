@@ -2,8 +2,9 @@
 //!
 //! The engine is plain, safe Rust ([`analysis`], [`index`], [`search`]), usable natively;
 //! this file only adds the WebAssembly surface: `search(query, options?)` and `get(id, query?)`,
-//! and, in an engine built without the `embed` feature (the npm package's), `load(bytes)`. The
-//! npm package's indexer is the `indexer` feature's surface ([`indexer`]).
+//! and, in an engine built without the `embed` feature (the npm package's), `load(bytes)`; with the
+//! `split` feature, `openSplit(core)`, `missing()` and `provide(name, bytes)` for a split index
+//! ([`split`]). The npm package's indexer is the `indexer` feature's surface ([`indexer`]).
 
 pub mod analysis;
 #[cfg(any(not(target_arch = "wasm32"), feature = "indexer"))]
@@ -263,7 +264,7 @@ mod wasm {
         crate::embedded::load(bytes).map_err(|m| js_sys::Error::new(&["load: ", &m].concat()).into())
     }
 
-    #[cfg(not(feature = "embed"))]
+    #[cfg(any(not(feature = "embed"), split_engine))]
     fn bytes_arg(value: &JsValue, what: &str) -> Result<Vec<u8>, JsValue> {
         match value.dyn_ref::<js_sys::Uint8Array>() {
             Some(bytes) => Ok(bytes.to_vec()),
@@ -274,7 +275,7 @@ mod wasm {
     /// `openSplit(core: Uint8Array)`: makes the split index with this core the engine's (see
     /// `split`). Then `search` and `get` answer from what is at hand, `missing()` names the chunk
     /// files they lacked, and `provide(name, bytes)` hands each one over.
-    #[cfg(not(feature = "embed"))]
+    #[cfg(split_engine)]
     #[wasm_bindgen(js_name = openSplit)]
     pub fn open_split(core: JsValue) -> Result<(), JsValue> {
         let core = bytes_arg(&core, "openSplit: core")?;
@@ -283,7 +284,7 @@ mod wasm {
     }
 
     /// `missing(): string[]`: the chunk files the searches since the last call lacked.
-    #[cfg(not(feature = "embed"))]
+    #[cfg(split_engine)]
     #[wasm_bindgen]
     pub fn missing() -> Vec<String> {
         crate::embedded::missing()
@@ -291,7 +292,7 @@ mod wasm {
 
     /// `provide(name: string, bytes: Uint8Array)`: the bytes of the split index's chunk file
     /// `name`; throws if they are not that file's.
-    #[cfg(not(feature = "embed"))]
+    #[cfg(split_engine)]
     #[wasm_bindgen]
     pub fn provide(name: JsValue, bytes: JsValue) -> Result<(), JsValue> {
         let (name, bytes) = (string_arg(&name, "provide: name")?, bytes_arg(&bytes, "provide: bytes")?);

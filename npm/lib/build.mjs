@@ -15,10 +15,11 @@ const COPIED = [
   ['fahras-search.js', 'fahras-search.js'],
   ['fahras-search.css', 'fahras-search.css'],
 ];
-/** The split build's own: its loader, and the engine's wasm as it is. */
+/** The split build's own: the engine with the split index's state, and its loader. */
 const SPLIT_COPIED = [
-  ['fahras-split.js', 'pkg/fahras.js'],
-  ['engine_bg.wasm', 'pkg/engine_bg.wasm'],
+  ['split/fahras.js', 'pkg/fahras.js'],
+  ['split/engine.js', 'pkg/engine.js'],
+  ['split/engine_bg.wasm', 'pkg/engine_bg.wasm'],
 ];
 /** The name of the virtual file custom records are read as: line N is record N. */
 const RECORDS = 'records.jsonl';
@@ -143,14 +144,14 @@ export async function build({ input, out, split = false, onProgress } = {}) {
   fs.rmSync(path.join(out, 'pkg', split ? 'fahras_bg.wasm' : 'engine_bg.wasm'), { force: true });
   copy(COPIED);
   if (split) {
-    copy(SPLIT_COPIED);
+    copy(SPLIT_COPIED); // after COPIED: its engine.js is the split engine's
     const parts = splitIndex(index);
     // The manifest (first) last: a reader never sees it name a core not yet written.
     for (const [name, bytes] of [...parts.slice(1), parts[0]]) {
       files.push(path.join(out, 'pkg', 'index', name));
       writeFile(files.at(-1), bytes);
     }
-    return { documents, warnings, files, wasmBytes: fs.statSync(path.join(DIST, 'engine_bg.wasm')).size };
+    return { documents, warnings, files, wasmBytes: fs.statSync(path.join(DIST, 'split', 'engine_bg.wasm')).size };
   }
   const wasm = appendSection(fs.readFileSync(path.join(DIST, 'engine_bg.wasm')), SECTION, index);
   files.unshift(path.join(out, 'pkg', 'fahras_bg.wasm'), path.join(out, 'pkg', 'fahras.js'));

@@ -33,7 +33,7 @@ export async function openIndex(where) {
   if (fs.existsSync(path.join(splitIndex, 'manifest.json'))) {
     // The package's own loader and engine, which are what the build copied: the copies may sit
     // in a folder Node reads as CommonJS.
-    const loader = await import(new URL('../dist/fahras-split.js', import.meta.url).href);
+    const loader = await import(new URL('../dist/split/fahras.js', import.meta.url).href);
     const engine = await loader.open(pathToFileURL(splitIndex), { fetch: fetchFile });
     return { search: engine.search, get: engine.get };
   }

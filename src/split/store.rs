@@ -13,8 +13,6 @@ pub struct Store {
     postings: Vec<u8>,
     words: Vec<u8>,
     chunks: Vec<Chunk>,
-    /// Chunk numbers by name, for [`Store::provide`].
-    names: Vec<(String, usize)>,
     sparse: Sparse,
 }
 
@@ -34,15 +32,12 @@ impl Store {
                 Chunk::Fragment { first_doc, .. } => firsts.push(*first_doc),
             }
         }
-        let mut names: Vec<(String, usize)> = table.chunks.iter().map(Chunk::name).zip(0..).collect();
-        names.sort();
         let mut store = Store {
             head: head.to_vec(),
             strings: "\0".repeat(strings),
             postings: vec![0; postings],
             words: vec![0; words],
             chunks: table.chunks,
-            names,
             sparse: Sparse::new(post_starts, firsts),
         };
         store.fits().ok_or_else(|| bad("chunk table does not match its sections"))?;
@@ -105,8 +100,10 @@ impl Store {
 
     /// Takes in the bytes of the chunk file `name`, after checking they are that file's.
     pub fn provide(&mut self, name: &str, bytes: &[u8]) -> Result<(), String> {
-        let at = self.names.binary_search_by(|(n, _)| n.as_str().cmp(name));
-        let Some(&(_, c)) = at.ok().and_then(|i| self.names.get(i)) else {
+        // By the hash in the name: no table of names to build or sort.
+        let hash = name.split('.').nth(1).and_then(|h| u64::from_str_radix(h, 16).ok());
+        let found = self.chunks.iter().position(|c| Some(c.hash()) == hash && c.name() == name);
+        let Some(c) = found else {
             return Err(bad(&["no chunk is named ", name].concat()));
         };
         if self.sparse.is_present(c) {

@@ -56,7 +56,7 @@ async function fetchFile(url, { signal } = {}) {
   return ok(fs.readFileSync(fileURLToPath(url)));
 }
 
-const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'fahras-split.js')).href);
+const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'split', 'fahras.js')).href);
 const split = await loader.open(pathToFileURL(INDEX), { fetch: fetchFile });
 const O = { limit: 10 };
 const chunkRequests = () => requests.filter((r) => /^[pd]\./.test(r.name));

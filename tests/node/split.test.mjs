@@ -26,7 +26,7 @@ async function fetchFile(url) {
   const bytes = fs.readFileSync(fileURLToPath(url));
   return new Response(bytes, { headers: { 'content-type': String(url).endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
 }
-const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'fahras-split.js')).href);
+const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'split', 'fahras.js')).href);
 const split = await loader.open(pathToFileURL(path.join(tmp, 'split', 'pkg', 'index')), { fetch: fetchFile });
 
 test('the split build writes the engine alone and the index as hashed files', () => {

@@ -19,7 +19,7 @@ export async function splitEngine(corpus) {
   const { build } = await import(pathToFileURL(path.join(ROOT, 'npm', 'index.mjs')).href);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fahras-split-q-'));
   await build({ input: corpus, out: dir, split: true });
-  const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'fahras-split.js')).href);
+  const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'split', 'fahras.js')).href);
   return { engine: await loader.open(pathToFileURL(path.join(dir, 'pkg', 'index')), { fetch: fetchFile }), dir };
 }
 
