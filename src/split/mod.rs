@@ -45,13 +45,13 @@ pub const MAGIC: &[u8; 4] = b"FHSP";
 pub const MANIFEST: &str = "manifest.json";
 pub const VERSION: u32 = 1;
 /// A postings chunk ends after the dictionary block that takes it to this size or more.
-pub const POSTINGS_BYTES: usize = 16 * 1024;
+pub const POSTINGS_BYTES: usize = 4 * 1024;
 /// A fragment holds at least this many documents, so a split build writes at most one file per
 /// this many documents and chunks.
 pub const FRAGMENT_DOCS: usize = 10;
 /// A fragment ends after the document that takes it to this size or more (once it has
 /// [`FRAGMENT_DOCS`]).
-pub const FRAGMENT_BYTES: usize = 16 * 1024;
+pub const FRAGMENT_BYTES: usize = 24 * 1024;
 
 /// FNV-1a, 64 bits: a file's name, and the check that fetched bytes are that file's.
 pub fn hash(bytes: &[u8]) -> u64 {
