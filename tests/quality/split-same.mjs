@@ -1,5 +1,5 @@
 // What the split-index quality tests share: the corpus built with `fahras build --split` (the
-// npm package) and opened by the browser loader reading the folder, then every judged query
+// npm package) and opened with `openIndex` (the browser loader reading the folder), then every judged query
 // asked of it and of the embedded engine. One split index per process: one corpus per file.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,18 +9,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-async function fetchFile(url) {
-  const bytes = await fs.promises.readFile(fileURLToPath(url));
-  return new Response(bytes, { headers: { 'content-type': String(url).endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
-}
-
 /** The split engine of `corpus` (a folder or file), and the folder to remove when done. */
 export async function splitEngine(corpus) {
-  const { build } = await import(pathToFileURL(path.join(ROOT, 'npm', 'index.mjs')).href);
+  const { build, openIndex } = await import(pathToFileURL(path.join(ROOT, 'npm', 'index.mjs')).href);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fahras-split-q-'));
   await build({ input: corpus, out: dir, split: true });
-  const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'split', 'fahras.js')).href);
-  return { engine: await loader.open(pathToFileURL(path.join(dir, 'pkg', 'index')), { fetch: fetchFile }), dir };
+  return { engine: await openIndex(dir), dir };
 }
 
 /** Asserts the split engine gives `embedded`'s whole first page for every query of `judged`. */
