@@ -1,7 +1,9 @@
 //! The binary index: written once by the build script ([`write()`]), read in place at run time
-//! ([`Index::open`]) from any byte slice — embedded in the wasm today, fetched later. Opening
-//! checks the structure and borrows everything: no document, term or posting is copied until a
-//! search asks for it.
+//! ([`Index::open`]) from any byte slice — embedded in the wasm, or given to the engine — or, as a
+//! split index (see `crate::split`), opened without its [`SPARSE`] sections
+//! ([`Index::open_split`]), which come in chunks and are read only where [`sparse`] says they are
+//! at hand. Opening checks the structure and borrows everything: no document, term or posting is
+//! copied until a search asks for it.
 //!
 //! # Layout (version 5; integers little-endian, `varint` = LEB128 u32)
 //!
@@ -44,8 +46,10 @@ pub mod docs;
 mod ids;
 pub mod postings;
 pub mod refs;
+mod sections;
 #[cfg(split_engine)]
 pub mod sparse;
+mod stored;
 pub mod varint;
 pub mod words;
 mod write;
@@ -56,8 +60,11 @@ use dict::{read_u32, Dict};
 pub use docs::field;
 use docs::Docs;
 pub use postings::Cursor;
+use sections::section_table;
+pub use sections::{split_off_sparse, SPARSE};
 #[cfg(split_engine)]
 use sparse::Sparse;
+pub use stored::{decimal, parse_date, StoredDoc};
 pub use write::write;
 
 pub const MAGIC: &[u8; 4] = b"FHRS";
@@ -103,90 +110,6 @@ impl fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
-/// A stored document, borrowed from the index bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct StoredDoc<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub text: &'a str,
-    /// Byte offset in `text` where the body starts.
-    pub body_start: usize,
-    /// Offset of the document's word checkpoints in the `WORDS` section.
-    pub words_at: usize,
-    pub title_words: u32,
-    pub body_words: u32,
-    pub url: &'a str,
-    /// Tags joined by newlines.
-    pub tags: &'a str,
-    /// `YYYYMMDD`, 0 when unknown.
-    pub date: u32,
-}
-
-impl<'a> StoredDoc<'a> {
-    pub fn body(&self) -> &'a str {
-        self.text.get(self.body_start..).unwrap_or("")
-    }
-
-    pub fn url(&self) -> Option<String> {
-        (!self.url.is_empty()).then(|| self.url.to_string())
-    }
-
-    pub fn tags(&self) -> Vec<String> {
-        self.tags.lines().map(str::to_string).collect()
-    }
-
-    /// The date as `YYYY-MM-DD`.
-    pub fn date(&self) -> Option<String> {
-        let d = self.date;
-        let mut out = String::with_capacity(10);
-        for (n, width) in [(d / 10000, 4usize), (d / 100 % 100, 2), (d % 100, 2)] {
-            if !out.is_empty() {
-                out.push('-');
-            }
-            let digits = decimal(n);
-            out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
-            out.push_str(&digits);
-        }
-        (d != 0).then_some(out)
-    }
-}
-
-/// `n` in decimal digits. The wasm formats no integer with `core::fmt`, whose machinery would
-/// be downloaded by every reader for a few error messages and dates.
-pub fn decimal(mut n: u32) -> String {
-    let mut digits = Vec::new();
-    loop {
-        digits.push(b'0' + (n % 10) as u8);
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits.iter().rev().map(|&d| d as char).collect()
-}
-
-/// `YYYY-MM-DD` as the number `YYYYMMDD`, if it is a valid calendar date.
-pub fn parse_date(date: &str) -> Option<u32> {
-    let bytes = date.as_bytes();
-    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
-        return None;
-    }
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        let part = date.get(range)?;
-        part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse().ok()).flatten()
-    };
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (y > 0 && (1..=days).contains(&d)).then_some(y * 10000 + m * 100 + d)
-}
-
 /// An opened index. Cheap to copy: it only borrows.
 #[derive(Debug, Clone, Copy)]
 pub struct Index<'a> {
@@ -203,53 +126,6 @@ pub struct Index<'a> {
     /// In a split index, which postings and documents are at hand.
     #[cfg(split_engine)]
     sparse: Option<&'a Sparse>,
-}
-
-/// The sections of index bytes, checked to lie inside them.
-fn section_table(bytes: &[u8]) -> Result<[&[u8]; SECTIONS.len()], FormatError> {
-    let header_end = HEADER_LEN + 8 * SECTIONS.len();
-    if bytes.len() < header_end {
-        return Err(FormatError::TooShort(bytes.len()));
-    }
-    if &bytes[..4] != MAGIC {
-        return Err(FormatError::BadMagic);
-    }
-    let word = |at: usize| read_u32(bytes, at).unwrap_or(0);
-    if word(4) != VERSION {
-        return Err(FormatError::UnsupportedVersion(word(4)));
-    }
-    let mut sections = [&bytes[..0]; SECTIONS.len()];
-    for (i, name) in SECTIONS.iter().enumerate() {
-        let at = HEADER_LEN + 8 * i;
-        let (offset, len) = (word(at) as usize, word(at + 4) as usize);
-        sections[i] = offset
-            .checked_add(len)
-            .and_then(|end| bytes.get(offset..end))
-            .ok_or(FormatError::SectionOutOfBounds(name))?;
-    }
-    Ok(sections)
-}
-
-/// The sections a split index fetches in chunks.
-pub const SPARSE: [&str; 3] = ["STRINGS", "POSTINGS", "WORDS"];
-
-/// Index bytes split in two: the bytes with the [`SPARSE`] sections emptied (what
-/// [`Index::open_split`] opens), and those sections.
-pub fn split_off_sparse(bytes: &[u8]) -> Result<(Vec<u8>, [&[u8]; 3]), FormatError> {
-    let sections = section_table(bytes)?;
-    let mut head = bytes[..HEADER_LEN].to_vec();
-    let mut offset = (HEADER_LEN + 8 * SECTIONS.len()) as u32;
-    let kept = |i: usize| if SPARSE.contains(&SECTIONS[i]) { &[][..] } else { sections[i] };
-    for i in 0..SECTIONS.len() {
-        head.extend_from_slice(&offset.to_le_bytes());
-        head.extend_from_slice(&(kept(i).len() as u32).to_le_bytes());
-        offset += kept(i).len() as u32;
-    }
-    for i in 0..SECTIONS.len() {
-        head.extend_from_slice(kept(i));
-    }
-    let at = |name: &str| sections[SECTIONS.iter().position(|s| *s == name).unwrap_or(0)];
-    Ok((head, [at("STRINGS"), at("POSTINGS"), at("WORDS")]))
 }
 
 impl<'a> Index<'a> {
