@@ -49,11 +49,10 @@ export async function openIndex(where) {
   const module = await WebAssembly.compile(bytes);
   const [section] = WebAssembly.Module.customSections(module, SECTION);
   if (!section) throw new Error(`openIndex: ${file} has no ${SECTION} section: it was not written by fahras build`);
-  // The glue written beside the wasm matches its imports; the package's own is the fallback.
-  const beside = path.join(path.dirname(file), 'engine.js');
-  const glue = fs.existsSync(beside) ? beside : OWN_GLUE;
-  // A module URL of its own per engine: ES modules are cached by URL, and the glue holds one instance.
-  const engine = await import(`${pathToFileURL(glue).href}?instance=${++instances}`);
+  // The package's own glue, which the build copied beside the wasm: the copy may sit where Node
+  // reads .js as CommonJS (a project whose package.json says "type": "commonjs"). A module URL of
+  // its own per engine: ES modules are cached by URL, and the glue holds one instance.
+  const engine = await import(`${pathToFileURL(OWN_GLUE).href}?instance=${++instances}`);
   engine.initSync({ module });
   engine.load(new Uint8Array(section));
   return { search: engine.search, get: engine.get };

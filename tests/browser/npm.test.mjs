@@ -46,7 +46,7 @@ const ui = browserSuite({
     tarball = { file: path.join(tmp, packed[0].filename), size: packed[0].size, files: packed[0].files.map((f) => f.path) };
     env.PATH = barePath();
     fs.mkdirSync(project);
-    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'site', private: true, type: 'module' }));
+    fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'site', private: true, type: 'commonjs' }));
     const install = run('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball.file]);
     assert.equal(install.status, 0, install.stderr);
     fs.cpSync(path.join(ROOT, 'seeds'), path.join(project, 'corpus'), { recursive: true });
