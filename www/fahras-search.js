@@ -144,7 +144,7 @@ class FahrasSearch extends HTMLElement {
   }
 
   async #load() {
-    const { wrap, status, alert, input } = this.#ui;
+    const { wrap, status, input } = this.#ui;
     status.textContent = 'جارٍ تحميل محرك البحث…';
     try {
       const mod = await import(new URL(this.getAttribute('src') || './pkg/fahras.js', BASE).href);
@@ -153,10 +153,7 @@ class FahrasSearch extends HTMLElement {
     } catch (err) {
       status.textContent = '';
       input.disabled = true;
-      alert.append(
-        h('strong', null, 'تعذّر تحميل محرك البحث.'), ' أعد تحميل الصفحة أو جرّب متصفحًا آخر. ',
-        h('small', { dir: 'ltr' }, String(err?.message || err)),
-      );
+      this.#alert(err, 'تعذّر تحميل محرك البحث.', ' أعد تحميل الصفحة أو جرّب متصفحًا آخر. ');
       wrap.removeAttribute('aria-busy');
       this.dispatchEvent(new CustomEvent('fahras-error', { detail: err }));
       return;
@@ -223,6 +220,11 @@ class FahrasSearch extends HTMLElement {
       .finally(() => current() && wrap.removeAttribute('aria-busy'));
   }
 
+  // What failed, in Arabic, then the engine's own words.
+  #alert(err, message, ...more) {
+    this.#ui.alert.replaceChildren(h('strong', null, message), ...more, h('small', { dir: 'ltr' }, String(err?.message || err)));
+  }
+
   // No answer rather than a partial or stale one, and a way to try again.
   #failed(q, tags, err, message) {
     const u = this.#ui;
@@ -232,7 +234,7 @@ class FahrasSearch extends HTMLElement {
     u.status.textContent = '';
     const retry = h('button', { type: 'button' }, 'أعد المحاولة');
     retry.addEventListener('click', () => this.#run(u.input.value));
-    u.alert.replaceChildren(h('strong', null, message), retry, ' ', h('small', { dir: 'ltr' }, String(err?.message || err)));
+    this.#alert(err, message, retry, ' ');
   }
 
   #render(q, tags, r) {
@@ -379,7 +381,7 @@ class FahrasSearch extends HTMLElement {
     this.#want = id;
     return d.then((doc) => this.#want === id && this.#showDoc(id, doc), (err) => {
       if (this.#want === id) {
-        this.#ui.alert.replaceChildren(h('strong', null, 'تعذّر فتح المستند. '), h('small', { dir: 'ltr' }, String(err?.message || err)));
+        this.#alert(err, 'تعذّر فتح المستند. ');
       }
       return false;
     });
