@@ -7,6 +7,7 @@
 #   make bench   benchmarks in Chromium against other engines (tests/bench; RESULTS.md)
 #   make bench-quick  latency in Node on the seeds, the Quran and Bukhari, fahras vs JS peers (out/quick.md);
 #                BENCH_FAHRAS_EXTRA=name=dir/{corpus}/pkg,... adds prebuilt fahras builds as rows
+#   make bench-split  the split index in Chromium as a CDN serves it, Bukhari and 5x Bukhari (target/split-bench.md)
 #   make stress  long property tests and fuzzing
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -24,7 +25,7 @@ NODE_TESTS := $(call node_tests,node)
 BROWSER_TESTS := $(call node_tests,browser)
 QUALITY_TESTS := $(call node_tests,quality)
 
-.PHONY: help setup wasm npm demo serve test test-rust lint test-node test-browser test-quality bench bench-quick stress clean
+.PHONY: help setup wasm npm demo serve test test-rust lint test-node test-browser test-quality bench bench-quick bench-split stress clean
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -92,6 +93,10 @@ bench: setup wasm
 bench-quick: setup
 	$(bench_deps)
 	node tests/bench/quick.mjs
+
+bench-split: setup npm
+	$(bench_deps)
+	node tests/bench/split.mjs --corpus both
 
 # Property tests with 20000 cases (tests/proptest.rs runs its search and index-building
 # properties a 20th and a 40th of that), the worst-case queries with their timings

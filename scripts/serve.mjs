@@ -31,8 +31,8 @@ function send(res, status, body, headers = {}) {
 }
 
 // Resolve a URL path to a regular file strictly inside rootReal (after following symlinks),
-// or return null.
-async function resolveFile(rootReal, urlPath) {
+// or return null. Also the bench's CDN server's (tests/bench/lib/cdn.mjs).
+export async function resolveFile(rootReal, urlPath) {
   let rel;
   try {
     rel = decodeURIComponent(urlPath);

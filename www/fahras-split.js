@@ -7,11 +7,12 @@
 //   const r = await engine.search('الصلاة', { limit: 10 }, { signal });
 //
 // A query runs in the engine as far as the chunks at hand allow; the engine names the chunks it
-// lacked, they are fetched in parallel, and the query runs again (at most three rounds: the
-// postings, then the documents shown). Chunks stay in the engine's memory once fetched.
+// lacked, they are fetched in parallel, and the query runs again (a few rounds: the postings,
+// then the documents shown). Chunks stay in the engine's memory once fetched.
 import init, { openSplit, missing, provide, search as searchNow, get as getNow } from './engine.js';
 
-// A query needs three rounds at most; more would be a bug, reported rather than looped on.
+// A query needs a few rounds (postings, maybe postings its first ones called for, then the
+// documents shown); more would be a bug, reported rather than looped on.
 const ROUNDS = 8;
 
 /** A part of the index that could not be had (network, HTTP status or wrong bytes). */
@@ -57,7 +58,10 @@ async function start(base, fetchFn) {
       const result = call(); // runs to the end: the names below are this call's
       const names = missing();
       if (!names.length) return result;
-      await Promise.all(names.map((name) => chunks.get(name, signal)));
+      // Postings first: the documents a search names while it lacks postings are provisional
+      // hits, most of them not the answer's (a session's fragment bytes fall by a quarter).
+      const postings = names.filter((name) => name.startsWith('p.'));
+      await Promise.all((postings.length ? postings : names).map((name) => chunks.get(name, signal)));
     }
     throw new Error(`fahras: a query did not complete in ${ROUNDS} rounds`);
   };

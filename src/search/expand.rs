@@ -134,7 +134,10 @@ fn add_stem_terms(index: &Index, stem: &str, kind: Kind, out: &mut Vec<Matched>)
 /// nothing a reader asked for.
 fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mut Vec<Matched>) {
     let mut found: Vec<(u32, u32, String)> = Vec::new();
-    for reading in readings.iter().filter(|r| r.chars().count() >= MIN_COMPLETED) {
+    // A bare article or proclitic (ال، وال، بال، لل) completes to a quarter of the dictionary
+    // as well: it waits for the stem's first letter.
+    let completes = |r: &&String| r.chars().count() >= MIN_COMPLETED && !scan_prefixes().any(|p| p == **r);
+    for reading in readings.iter().filter(completes) {
         for p in scan_prefixes() {
             scan(index, &[p.as_str(), reading].concat(), |ordinal, term| {
                 found.push((index.doc_count(ordinal), ordinal, term.to_string()));
@@ -280,11 +283,20 @@ mod tests {
     }
 
     #[test]
-    fn the_word_being_typed_completes_from_its_second_letter() {
+    fn the_word_being_typed_completes_from_its_second_letter_past_a_bare_clitic() {
         let bytes = index_of("حموشي حماية ن");
         assert!(matched(&bytes, "ح", true).is_empty());
         assert_eq!(matched(&bytes, "حم", true).len(), 2);
-        assert_eq!(matched(&bytes, "ن", true), [("ن".to_string(), Kind::Exact)], "a one-letter word still matches");
+        assert_eq!(
+            matched(&bytes, "ن", true),
+            [("ن".to_string(), Kind::Exact)],
+            "a one-letter word still matches"
+        );
+        let bytes = index_of("الحموشي والحماية بالحماية");
+        for clitic in ["ال", "وال", "بال"] {
+            assert!(matched(&bytes, clitic, true).is_empty(), "{clitic} alone");
+        }
+        assert_eq!(matched(&bytes, "الح", true).len(), 3);
     }
 
     #[test]

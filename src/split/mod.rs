@@ -30,7 +30,7 @@
 //!
 //! A search over a split index is complete when it noted no absent chunk (see
 //! [`crate::index::sparse`]); the engine's caller fetches the chunks named by
-//! [`Store::missing`] and searches again, so one query costs at most three rounds of parallel
+//! [`Store::missing`] and searches again, so one query costs a few rounds of parallel
 //! fetches (postings, then the fragments of the hits shown).
 
 #[cfg(split_engine)]
