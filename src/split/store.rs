@@ -34,7 +34,9 @@ impl Store {
         }
         let mut store = Store {
             head: head.to_vec(),
-            strings: "\0".repeat(strings),
+            // Zeroed, not written: fresh memory is zero already, so a reader's browser commits
+            // only the pages chunks fill (`repeat` would write every byte).
+            strings: String::from_utf8(vec![0; strings]).unwrap_or_default(),
             postings: vec![0; postings],
             words: vec![0; words],
             chunks: table.chunks,
