@@ -41,15 +41,18 @@ export function open(base = new URL('index/', import.meta.url), options = {}) {
 
 async function start(base, fetchFn) {
   const file = (name, signal) => fetchBytes(fetchFn, new URL(name, base), signal);
-  const manifest = JSON.parse(new TextDecoder().decode(await file('manifest.json')));
-  if (manifest.format !== 'fahras-split' || manifest.version !== 1) {
-    throw new ChunkError(`fahras: ${base}manifest.json is not a fahras split index (version 1)`);
-  }
+  // The engine compiles while the manifest and then the core arrive: one round trip less.
   const engine = fetchFn(new URL('engine_bg.wasm', import.meta.url)).then((r) => {
     if (!r.ok) throw new Error(`fahras: ${r.url}: HTTP ${r.status}`);
     return r;
   });
-  const [core] = await Promise.all([file(manifest.core), init({ module_or_path: engine })]);
+  const ready = init({ module_or_path: engine });
+  ready.catch(() => {}); // awaited below, after the manifest: its failure is not unhandled meanwhile
+  const manifest = JSON.parse(new TextDecoder().decode(await file('manifest.json')));
+  if (manifest.format !== 'fahras-split' || manifest.version !== 1) {
+    throw new ChunkError(`fahras: ${base}manifest.json is not a fahras split index (version 1)`);
+  }
+  const [core] = await Promise.all([file(manifest.core), ready]);
   openSplit(core);
   const chunks = new Chunks(file);
   const complete = async (call, signal) => {
