@@ -32,21 +32,27 @@ pub(super) fn section_table(bytes: &[u8]) -> Result<[&[u8]; SECTIONS.len()], For
 /// The sections a split index fetches in chunks.
 pub const SPARSE: [&str; 3] = ["STRINGS", "POSTINGS", "WORDS"];
 
+/// Index bytes from the header's first [`HEADER_LEN`] bytes and the sections, in [`SECTIONS`]
+/// order: the section table written between them.
+pub(super) fn assemble(header: &[u8], sections: [&[u8]; SECTIONS.len()]) -> Vec<u8> {
+    let mut out = header.to_vec();
+    let mut offset = (HEADER_LEN + 8 * SECTIONS.len()) as u32;
+    for section in sections {
+        out.extend_from_slice(&offset.to_le_bytes());
+        out.extend_from_slice(&(section.len() as u32).to_le_bytes());
+        offset += section.len() as u32;
+    }
+    for section in sections {
+        out.extend_from_slice(section);
+    }
+    out
+}
+
 /// Index bytes split in two: the bytes with the [`SPARSE`] sections emptied (what
-/// [`Index::open_split`] opens), and those sections.
+/// [`Index::open_split`](super::Index::open_split) opens), and those sections.
 pub fn split_off_sparse(bytes: &[u8]) -> Result<(Vec<u8>, [&[u8]; 3]), FormatError> {
     let sections = section_table(bytes)?;
-    let mut head = bytes[..HEADER_LEN].to_vec();
-    let mut offset = (HEADER_LEN + 8 * SECTIONS.len()) as u32;
-    let kept = |i: usize| if SPARSE.contains(&SECTIONS[i]) { &[][..] } else { sections[i] };
-    for i in 0..SECTIONS.len() {
-        head.extend_from_slice(&offset.to_le_bytes());
-        head.extend_from_slice(&(kept(i).len() as u32).to_le_bytes());
-        offset += kept(i).len() as u32;
-    }
-    for i in 0..SECTIONS.len() {
-        head.extend_from_slice(kept(i));
-    }
+    let kept = std::array::from_fn(|i| if SPARSE.contains(&SECTIONS[i]) { &[][..] } else { sections[i] });
     let at = |name: &str| sections[SECTIONS.iter().position(|s| *s == name).unwrap_or(0)];
-    Ok((head, [at("STRINGS"), at("POSTINGS"), at("WORDS")]))
+    Ok((assemble(&bytes[..HEADER_LEN], kept), [at("STRINGS"), at("POSTINGS"), at("WORDS")]))
 }

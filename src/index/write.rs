@@ -94,19 +94,9 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
         ref_keys,
         ref_docs,
     ];
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
+    let mut header = MAGIC.to_vec();
     for word in [VERSION, docs.len() as u32, title_words, body_words] {
-        out.extend_from_slice(&word.to_le_bytes());
+        header.extend_from_slice(&word.to_le_bytes());
     }
-    let mut offset = (out.len() + 8 * SECTIONS.len()) as u32;
-    for section in &sections {
-        out.extend_from_slice(&offset.to_le_bytes());
-        out.extend_from_slice(&(section.len() as u32).to_le_bytes());
-        offset += section.len() as u32;
-    }
-    for section in sections {
-        out.extend_from_slice(&section);
-    }
-    out
+    super::sections::assemble(&header, sections.each_ref().map(Vec::as_slice))
 }
