@@ -60,7 +60,7 @@ impl Indexer {
 }
 
 /// `splitIndex(bytes)`: the split index's files (see [`crate::split`]) of the index `finish`
-/// returned, as `[name, bytes]` pairs, the core first.
+/// returned, as `[name, bytes]` pairs in the order to write them (the manifest last).
 #[wasm_bindgen(js_name = splitIndex)]
 pub fn split_index(bytes: Vec<u8>) -> Result<js_sys::Array, JsError> {
     let files = crate::split::split(&bytes).map_err(|e| JsError::new(&e.message()))?;

@@ -145,9 +145,7 @@ export async function build({ input, out, split = false, onProgress } = {}) {
   copy(COPIED);
   if (split) {
     copy(SPLIT_COPIED); // after COPIED: its engine.js is the split engine's
-    const parts = splitIndex(index);
-    // The manifest (first) last: a reader never sees it name a core not yet written.
-    for (const [name, bytes] of [...parts.slice(1), parts[0]]) {
+    for (const [name, bytes] of splitIndex(index)) { // the manifest last
       files.push(path.join(out, 'pkg', 'index', name));
       writeFile(files.at(-1), bytes);
     }

@@ -22,8 +22,7 @@ fn main() {
     let files = fahras::split::split(&bytes).unwrap_or_else(|e| fail(&e.message()));
     let out = Path::new(out);
     std::fs::create_dir_all(out).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
-    // The manifest (first in `files`) last: a reader never sees it name a core not yet written.
-    for (name, bytes) in files.iter().skip(1).chain(files.first()) {
+    for (name, bytes) in &files {
         let path = out.join(name);
         let partial = out.join([name, ".partial"].concat());
         std::fs::write(&partial, bytes)

@@ -6,7 +6,8 @@ use super::{
 use crate::index::{self, FormatError, Index};
 
 /// The files of the split index of `bytes` (an index as `index::write` writes it), named: the
-/// manifest, the core, then the chunks in the core's order.
+/// core, the chunks in the core's order, then the manifest: written in this order, a reader never
+/// sees a manifest name a core not yet written.
 pub fn split(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, FormatError> {
     let index = Index::open(bytes)?;
     let (head, [strings, postings, words]) = index::split_off_sparse(bytes)?;
@@ -67,6 +68,7 @@ pub fn split(bytes: &[u8]) -> Result<Vec<(String, Vec<u8>)>, FormatError> {
         "}\n",
     ]
     .concat();
-    files.splice(0..0, [(MANIFEST.to_string(), manifest.into_bytes()), (core_name, core)]);
+    files.insert(0, (core_name, core));
+    files.push((MANIFEST.to_string(), manifest.into_bytes()));
     Ok(files)
 }
