@@ -9,7 +9,7 @@ const OWN_GLUE = fileURLToPath(new URL('../dist/engine.js', import.meta.url));
 let instances = 0;
 
 /** `fetch` for file: URLs, so the browser's split loader reads a folder from Node. */
-async function fetchFile(url) {
+export async function fetchFile(url) {
   try {
     const bytes = await fs.promises.readFile(fileURLToPath(url));
     const type = String(url).endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream';

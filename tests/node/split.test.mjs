@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT, SEEDS } from './engine.mjs';
 
 const { build, openIndex } = await import(pathToFileURL(path.join(ROOT, 'npm', 'index.mjs')).href);
+const { fetchFile } = await import(pathToFileURL(path.join(ROOT, 'npm', 'lib', 'open.mjs')).href);
 const JUDGED = ['seeds.json', 'seeds-dialect.json', 'seeds-keyboard.json', 'seeds-translit.json'];
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'fahras-split-'));
 test.after(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -21,13 +22,9 @@ const built = await build({ input: SEEDS, out: path.join(tmp, 'split'), split: t
 const whole = await openIndex(path.join(tmp, 'whole'));
 
 const requests = [];
-async function fetchFile(url) {
-  requests.push(path.basename(fileURLToPath(url)));
-  const bytes = fs.readFileSync(fileURLToPath(url));
-  return new Response(bytes, { headers: { 'content-type': String(url).endsWith('.wasm') ? 'application/wasm' : 'application/octet-stream' } });
-}
+const counted = (url) => (requests.push(path.basename(fileURLToPath(url))), fetchFile(url));
 const loader = await import(pathToFileURL(path.join(ROOT, 'npm', 'dist', 'split', 'fahras.js')).href);
-const split = await loader.open(pathToFileURL(path.join(tmp, 'split', 'pkg', 'index')), { fetch: fetchFile });
+const split = await loader.open(pathToFileURL(path.join(tmp, 'split', 'pkg', 'index')), { fetch: counted });
 
 test('the split build writes the engine alone and the index as hashed files', () => {
   const index = path.join(tmp, 'split', 'pkg', 'index');
