@@ -1,7 +1,7 @@
 // Size budget: everything the demo downloads (.wasm/.js/.mjs/.css/.html under www/, without
 // node_modules, *.d.ts and the split loader), brotli quality 11. The product's target is 48 KiB; of the demo, the
 // seeds' text and index are ≈ 20 KB (brotli on their own; `make wasm` prints the sections), the
-// engine with wasm-bindgen and serde ≈ 55 KB, the page, element and glue the rest. The budget is
+// engine with wasm-bindgen and serde ≈ 68 KB, the page, element and glue the rest. The budget is
 // the last measurement plus 2%, so any change that grows the download fails here and has to be
 // argued for; the test also prints how far the demo is from the 48 KiB target.
 import { test } from 'node:test';
@@ -12,10 +12,10 @@ import { ROOT } from './engine.mjs';
 import { brotli as brotli11 } from '../../scripts/sizes.mjs';
 
 const TARGET = 48 * 1024;
-// Measured 91,058 B (2026-12-02: 83,747 B before the readers' features of issue 19 —
-// references, either-or, typed harakat, facets, corpus order, guesses reported, the chips)
-// + 2%: growth fails CI. Issue 16 (size) is to bring it down to TARGET.
-const BUDGET = 92_900;
+// Measured 97,519 B + 2%: growth fails CI. 91,884 B before the engine was compiled for speed
+// (opt-level 2, see Cargo.toml: half the latency for 5.6 KB), 83,747 B before the readers'
+// features of issue 19. Issue 16 (size) is to bring it down to TARGET.
+const BUDGET = 99_500;
 const WWW = path.join(ROOT, 'www');
 // The loader of split builds (FAHRAS_SPLIT=1): the embedded demo never fetches it.
 const NOT_FETCHED = new Set(['fahras-split.js']);
