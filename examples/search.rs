@@ -22,8 +22,11 @@ fn main() {
         for clause in fahras::search::query::parse(&query) {
             for readings in &clause.words {
                 let matched = fahras::search::expand::expand(embedded(), readings, clause.prefix, false, &[]);
+                let term = |m: &fahras::search::expand::Matched| {
+                    embedded().term_string(m.ordinal).unwrap_or_default()
+                };
                 let terms: Vec<String> =
-                    matched.iter().map(|m| format!("{}({:?})", m.term, m.kind)).collect();
+                    matched.iter().map(|m| format!("{}({:?})", term(m), m.kind)).collect();
                 println!("{readings:?} -> {}", terms.join(" "));
                 for alternative in fahras::search::translit::alternatives(embedded(), &readings[0]) {
                     println!("    transliterated: {}", alternative.words.join(" "));

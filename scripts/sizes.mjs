@@ -11,7 +11,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-export const SECTIONS = ['DOCS', 'STRINGS', 'TERMS', 'POSTINGS', 'WORDS', 'IDS', 'REFS', 'REF_DOCS'];
+export const SECTIONS = [
+  'DOCS', 'STRINGS', 'TERMS', 'POSTINGS', 'WORDS', 'IDS', 'REFS', 'REF_DOCS', 'STEMS', 'STEM_AFFIXES', 'AFFIXES',
+];
 
 export const brotli = (buf) => zlib.brotliCompressSync(buf, {
   params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length },

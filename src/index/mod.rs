@@ -5,17 +5,18 @@
 //! at hand. Opening checks the structure and borrows everything: no document, term or posting is
 //! copied until a search asks for it.
 //!
-//! # Layout (version 5; integers little-endian, `varint` = LEB128 u32)
+//! # Layout (version 6; integers little-endian, `varint` = LEB128 u32)
 //!
 //! ```text
 //! offset  size  field
 //!      0     4  magic "FHRS"
-//!      4     4  version (5)
+//!      4     4  version (6)
 //!      8     4  number of documents N
 //!     12     4  total words in all titles   (for BM25 length normalisation)
 //!     16     4  total words in all bodies
-//!     20    64  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
-//!               DOCS, STRINGS, TERMS, POSTINGS, WORDS, IDS, REFS, REF_DOCS
+//!     20    88  section table: (offset, length) u32 pairs, offsets from byte 0, in this order:
+//!               DOCS, STRINGS, TERMS, POSTINGS, WORDS, IDS, REFS, REF_DOCS, STEMS,
+//!               STEM_AFFIXES, AFFIXES
 //! ```
 //!
 //! - `DOCS`: the document table, in collection order (see `corpus`): one packed column per [`field`] (see [`docs`]).
@@ -34,21 +35,23 @@
 //! - `WORDS`: per document, where every 32nd body word starts, see [`words`].
 //! - `IDS`: the document numbers in id order, for [`Index::find`]; empty when that is document
 //!   order, see [`ids`].
-//! - `REFS`, `REF_DOCS`: the documents of each reference key, see [`refs`].
+//! - `REFS`, `REF_DOCS`: the documents of each reference key, as [`keyed`] lists (see [`refs`]).
+//! - `STEMS`, `STEM_AFFIXES`, `AFFIXES`: the terms each light stem stands for, as the affixes
+//!   around the stem, see [`stems`].
 //!
-//! Stems are not stored: a light stem is its terms minus a prefix from a closed list, so the
-//! terms of a stem are found with a few range scans of the sorted dictionary (see
-//! `search::expand`). The dictionary and the postings are separate sections addressed by
-//! offsets, so they can be stored and fetched apart.
+//! The dictionary and the postings are separate sections addressed by offsets, so they can be
+//! stored and fetched apart.
 
 pub mod dict;
 pub mod docs;
 mod ids;
+pub mod keyed;
 pub mod postings;
 pub mod refs;
 mod sections;
 #[cfg(split_engine)]
 pub mod sparse;
+mod stems;
 mod stored;
 pub mod varint;
 pub mod words;
@@ -59,18 +62,32 @@ use std::fmt;
 use dict::{read_u32, Dict};
 pub use docs::field;
 use docs::Docs;
+use keyed::{Keyed, Numbers};
 pub use postings::Cursor;
 use sections::section_table;
 pub use sections::{split_off_sparse, SPARSE};
 #[cfg(split_engine)]
 use sparse::Sparse;
+use stems::Stems;
 pub use stored::{decimal, parse_date, StoredDoc};
 pub use write::write;
 
 pub const MAGIC: &[u8; 4] = b"FHRS";
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 const HEADER_LEN: usize = 20;
-const SECTIONS: [&str; 8] = ["DOCS", "STRINGS", "TERMS", "POSTINGS", "WORDS", "IDS", "REFS", "REF_DOCS"];
+const SECTIONS: [&str; 11] = [
+    "DOCS",
+    "STRINGS",
+    "TERMS",
+    "POSTINGS",
+    "WORDS",
+    "IDS",
+    "REFS",
+    "REF_DOCS",
+    "STEMS",
+    "STEM_AFFIXES",
+    "AFFIXES",
+];
 
 /// Why bytes are not an index.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,7 +139,8 @@ pub struct Index<'a> {
     postings: &'a [u8],
     words: &'a [u8],
     ids: &'a [u8],
-    refs: refs::Refs<'a>,
+    refs: Keyed<'a>,
+    stems: Stems<'a>,
     /// In a split index, which postings and documents are at hand.
     #[cfg(split_engine)]
     sparse: Option<&'a Sparse>,
@@ -164,23 +182,23 @@ impl<'a> Index<'a> {
         strings: &'a str,
     ) -> Result<Index<'a>, FormatError> {
         let word = |at: usize| read_u32(bytes, at).unwrap_or(0);
-        let [docs, _, terms, postings, words, ids, ref_keys, ref_docs] = sections;
+        let [docs, _, terms, postings, words, ids, ref_keys, ref_docs, stems, stem_affixes, affixes] =
+            sections;
         let n_docs = word(8);
+        let keys = |bytes, name| Dict::open(bytes).ok_or(FormatError::BadDictionary(name));
+        let terms = keys(terms, "TERMS")?;
         let index = Index {
             n_docs,
             title_words: word(12),
             body_words: word(16),
             docs: Docs::open(docs, n_docs).ok_or(FormatError::SectionOutOfBounds("DOCS"))?,
             strings,
-            terms: Dict::open(terms).ok_or(FormatError::BadDictionary("TERMS"))?,
+            terms,
             postings,
             words,
             ids,
-            refs: refs::Refs {
-                keys: Dict::open(ref_keys).ok_or(FormatError::BadDictionary("REFS"))?,
-                docs: ref_docs,
-                n_docs,
-            },
+            refs: Keyed::new(keys(ref_keys, "REFS")?, ref_docs, n_docs),
+            stems: Stems::new(keys(stems, "STEMS")?, stem_affixes, affixes),
             #[cfg(split_engine)]
             sparse: None,
         };
@@ -256,7 +274,8 @@ impl<'a> Index<'a> {
             postings: &[],
             words: &[],
             ids: &[],
-            refs: refs::Refs::EMPTY,
+            refs: Keyed::EMPTY,
+            stems: Stems::EMPTY,
             #[cfg(split_engine)]
             sparse: None,
         }
@@ -365,8 +384,14 @@ impl<'a> Index<'a> {
     }
 
     /// The documents given a reference with this key (`analysis::refs`), ascending.
-    pub fn refs(&self, key: &str) -> refs::Docs<'a> {
-        self.refs.docs(key)
+    pub fn refs(&self, key: &str) -> Numbers<'a> {
+        self.refs.get(key)
+    }
+
+    /// The ordinals of the terms that stand for this stem (see `analysis::stem::stems_in`),
+    /// ascending, but for the stem itself when it is a term.
+    pub fn stem_terms<'s>(&'s self, stem: &'s str) -> impl Iterator<Item = u32> + 's {
+        self.stems.terms(stem).filter_map(|term| self.term(&term))
     }
 
     /// Whether any document gives references.

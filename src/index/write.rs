@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{dict, docs, field, ids, postings, refs, words, MAGIC, SECTIONS, VERSION};
+use super::{dict, docs, field, ids, keyed, postings, refs, stems, words, MAGIC, SECTIONS, VERSION};
 use crate::analysis;
 use crate::document::Document;
 
@@ -32,7 +32,7 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
     let mut strings = String::new();
     let mut columns: [Vec<u32>; field::COUNT] = Default::default();
     let mut lists = Lists::new();
-    let mut ref_lists = refs::Lists::new();
+    let mut ref_lists = keyed::Lists::new();
     let mut words_bytes = Vec::new();
     let (mut title_words, mut body_words) = (0u32, 0u32);
 
@@ -83,7 +83,8 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
 
     let docs_bytes = docs::write(&columns);
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-    let (ref_keys, ref_docs) = refs::write(&ref_lists);
+    let (ref_keys, ref_docs) = keyed::write(&ref_lists);
+    let [stems, stem_affixes, affixes] = stems::write(&keys);
     let sections: [Vec<u8>; SECTIONS.len()] = [
         docs_bytes,
         strings.into_bytes(),
@@ -93,6 +94,9 @@ pub fn write(docs: &[Document]) -> Vec<u8> {
         ids::write(&ids),
         ref_keys,
         ref_docs,
+        stems,
+        stem_affixes,
+        affixes,
     ];
     let mut header = MAGIC.to_vec();
     for word in [VERSION, docs.len() as u32, title_words, body_words] {

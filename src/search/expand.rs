@@ -2,16 +2,14 @@
 //! with the same light stem, then (for the word being typed) terms it begins, then terms within a
 //! small edit distance.
 //!
-//! Stems are not stored in the index. A stem's terms are the dictionary keys that start with a
-//! prefix the stemmer strips (ال، وال، بال، لل…) followed by the stem, so a few range scans find
-//! them. A single proclitic (ل ب ك ف و) before a bare word (لحموشي، كقوة، بمدينة) is also
-//! stripped, but only when the word without it is itself in the corpus (حموشي) or is with the
-//! article (الثقة for لثقة): Light10 leaves these alone because stripping blindly breaks words
-//! whose first letter is a root letter (لقاءات، فعالية), and the corpus vocabulary tells them
-//! apart.
+//! The index lists each stem's terms (see `analysis::stem::stems_in`): a word's stem group is
+//! one lookup. A single proclitic (ل ب ك ف و) before a bare word (لحموشي، كقوة، بمدينة) counts
+//! only when the word without it is itself in the corpus, so the stems the query word stands for
+//! are found against the dictionary too. Completions are range scans of the sorted dictionary,
+//! after every prefix the stemmer strips and every proclitic.
 
 use super::fuzzy;
-use crate::analysis::{self, stem::strippable_prefixes};
+use crate::analysis::{self, stem::strippable_prefixes, stem::PROCLITICS};
 use crate::index::Index;
 
 /// How a term matched; the weights rank exact > stem > prefix > fuzzy.
@@ -37,7 +35,6 @@ impl Kind {
 
 #[derive(Debug, Clone)]
 pub struct Matched {
-    pub term: String,
     pub ordinal: u32,
     pub kind: Kind,
 }
@@ -52,113 +49,32 @@ const MIN_COMPLETED: usize = 2;
 const MAX_SCAN: usize = 512;
 /// Words of at least this many letters are also matched with one typo when they match exactly.
 const ALWAYS_FUZZY_LEN: usize = 10;
-/// Longest first: و or ف before ل ب ك (ولعلا), then each alone.
-const PROCLITICS: [&str; 11] = ["ول", "وب", "وك", "فل", "فب", "فك", "ل", "ب", "ك", "ف", "و"];
-const MIN_BARE_LEN: usize = 3;
 /// Prefixes a word that matched nothing is tried under, as its stem, for typos.
 const FUZZY_PREFIXES: [&str; 5] = ["", "ال", "و", "وال", "لل"];
 /// Typo matches whose stem groups are added too.
 const FUZZY_STEM_GROUPS: usize = 4;
 
-fn push(out: &mut Vec<Matched>, term: String, ordinal: u32, kind: Kind) {
+fn push(out: &mut Vec<Matched>, ordinal: u32, kind: Kind) {
     if !out.iter().any(|m| m.ordinal == ordinal) {
-        out.push(Matched { term, ordinal, kind });
+        out.push(Matched { ordinal, kind });
     }
 }
 
-/// Prefixes under which a stem's terms or a typed prefix's completions are looked for.
+/// Prefixes under which a typed prefix's completions are looked for.
 fn scan_prefixes() -> impl Iterator<Item = String> {
     strippable_prefixes().chain(PROCLITICS.iter().map(|p| p.to_string()))
 }
 
-/// `term` without its proclitic, when the corpus knows the word without it.
-fn bare<'t>(index: &Index, term: &'t str) -> Option<&'t str> {
-    PROCLITICS.iter().filter_map(|p| term.strip_prefix(p)).find(|rest| known(index, rest))
-}
-
-/// The corpus has this word, bare or with the article, and it is long enough to stand alone.
-fn known(index: &Index, word: &str) -> bool {
-    word.chars().count() >= MIN_BARE_LEN
-        && (index.term(word).is_some() || index.term(&["ال", word].concat()).is_some())
-}
-
-/// The stems a term stands for: its own, and its bare word's.
+/// The stems a term stands for in this index's vocabulary.
 fn stems_of<'t>(index: &Index, term: &'t str) -> Vec<&'t str> {
-    let mut stems = vec![analysis::stem(term)];
-    if let Some(rest) = bare(index, term) {
-        let s = analysis::stem(rest);
-        if !stems.contains(&s) {
-            stems.push(s);
-        }
-    }
-    stems
+    analysis::stem::stems_in(term, &|t| index.term(t).is_some())
 }
 
-/// Dictionary terms by the key they start with, each range read once per word: a third of a
-/// word's scans start where another did (a word typed without affixes completes over the
-/// ranges its stem is looked for in, and و and وال are both the stemmer's prefixes and
-/// proclitics), and each costs a dictionary seek.
-struct Scans<'i, 'a> {
-    index: &'i Index<'a>,
-    /// The terms read, one after another.
-    keys: String,
-    /// Each term read: its ordinal and where it ends in `keys`.
-    terms: Vec<(u32, usize)>,
-    /// Each start scanned, with its terms' range in `terms`.
-    ranges: Vec<(String, usize, usize)>,
-}
-
-impl<'i, 'a> Scans<'i, 'a> {
-    fn new(index: &'i Index<'a>) -> Self {
-        Scans { index, keys: String::new(), terms: Vec::new(), ranges: Vec::new() }
-    }
-
-    /// Visits dictionary terms starting with `start`, at most [`MAX_SCAN`] of them.
-    fn scan(&mut self, start: &str, visit: &mut dyn FnMut(u32, &str)) {
-        let (lo, hi) = match self.ranges.iter().find(|r| r.0 == start) {
-            Some(&(_, lo, hi)) => (lo, hi),
-            None => {
-                let lo = self.terms.len();
-                let mut cursor = self.index.terms().seek(start.as_bytes());
-                while self.terms.len() - lo < MAX_SCAN
-                    && cursor.advance()
-                    && cursor.key().starts_with(start.as_bytes())
-                {
-                    if let Ok(term) = std::str::from_utf8(cursor.key()) {
-                        self.keys.push_str(term);
-                        self.terms.push((cursor.ordinal(), self.keys.len()));
-                    }
-                }
-                self.ranges.push((start.to_string(), lo, self.terms.len()));
-                (lo, self.terms.len())
-            }
-        };
-        for i in lo..hi {
-            let begin = if i == 0 { 0 } else { self.terms[i - 1].1 };
-            let (ordinal, end) = self.terms[i];
-            visit(ordinal, self.keys.get(begin..end).unwrap_or_default());
-        }
-    }
-}
-
-/// Adds the terms whose stem is `stem`: under the stemmer's own prefixes by their stem, under
-/// a proclitic by the stem of the word without it (checked only there: it costs lookups).
-fn add_stem_terms(scans: &mut Scans, stem: &str, kind: Kind, out: &mut Vec<Matched>) {
-    let index = scans.index;
-    for prefix in strippable_prefixes() {
-        scans.scan(&[&prefix, stem].concat(), &mut |ordinal, term| {
-            if analysis::stem(term) == stem {
-                push(out, term.to_string(), ordinal, kind);
-            }
-        });
-    }
-    for proclitic in PROCLITICS {
-        scans.scan(&[proclitic, stem].concat(), &mut |ordinal, term| {
-            let rest = term.strip_prefix(proclitic).unwrap_or(term);
-            if analysis::stem(rest) == stem && known(index, rest) {
-                push(out, term.to_string(), ordinal, kind);
-            }
-        });
+/// Adds the terms that stand for `stem`: the index lists them, but for the stem itself.
+fn add_stem_terms(index: &Index, stem: &str, kind: Kind, out: &mut Vec<Matched>) {
+    let itself = index.term(stem).filter(|_| analysis::stem(stem) == stem);
+    for ordinal in itself.into_iter().chain(index.stem_terms(stem)) {
+        push(out, ordinal, kind);
     }
 }
 
@@ -168,17 +84,26 @@ fn add_stem_terms(scans: &mut Scans, stem: &str, kind: Kind, out: &mut Vec<Match
 /// letter would complete to most of the dictionary, ranked by reading every scanned term's
 /// document count (9 ms on Bukhari, and in a split index dozens of postings chunks), to show
 /// nothing a reader asked for.
-fn add_completions(scans: &mut Scans, readings: &[String], context: &[u32], out: &mut Vec<Matched>) {
-    let index = scans.index;
-    let mut found: Vec<(u32, u32, String)> = Vec::new();
+fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mut Vec<Matched>) {
     // A bare article or proclitic (ال، وال، بال، لل) completes to a quarter of the dictionary
     // as well: it waits for the stem's first letter.
     let completes = |r: &&String| r.chars().count() >= MIN_COMPLETED && !scan_prefixes().any(|p| p == **r);
+    let mut starts: Vec<String> = Vec::new();
     for reading in readings.iter().filter(completes) {
-        for p in scan_prefixes() {
-            scans.scan(&[p.as_str(), reading].concat(), &mut |ordinal, term| {
-                found.push((index.doc_count(ordinal), ordinal, term.to_string()));
-            });
+        starts.extend(scan_prefixes().map(|p| p + reading));
+    }
+    // In key order, one cursor seeks forward from range to range.
+    starts.sort_unstable();
+    starts.dedup();
+    let mut found: Vec<(u32, u32)> = Vec::new();
+    let mut cursor = index.terms().cursor();
+    for start in &starts {
+        cursor.seek(start.as_bytes());
+        for _ in 0..MAX_SCAN {
+            if !cursor.advance() || !cursor.key().starts_with(start.as_bytes()) {
+                break;
+            }
+            found.push((index.doc_count(cursor.ordinal()), cursor.ordinal()));
         }
     }
     // Several readings can reach one term: most documents first, each term once.
@@ -186,8 +111,8 @@ fn add_completions(scans: &mut Scans, readings: &[String], context: &[u32], out:
     found.dedup_by_key(|f| f.1);
     let new: Vec<_> = found.into_iter().filter(|f| !out.iter().any(|m| m.ordinal == f.1)).collect();
     let mut rest = new.into_iter();
-    for (_, ordinal, term) in rest.by_ref().take(MAX_COMPLETIONS) {
-        push(out, term, ordinal, Kind::Prefix);
+    for (_, ordinal) in rest.by_ref().take(MAX_COMPLETIONS) {
+        push(out, ordinal, Kind::Prefix);
     }
     // Rarer completions still count where the query's other words are: a long query ending in
     // a short prefix must find its document even when the completion it needs is rare.
@@ -199,8 +124,8 @@ fn add_completions(scans: &mut Scans, readings: &[String], context: &[u32], out:
         context.iter().any(|&doc| cursor.seek(doc) == doc)
     };
     let fits: Vec<_> = rest.filter(|f| in_context(f.1)).take(MAX_COMPLETIONS).collect();
-    for (_, ordinal, term) in fits {
-        push(out, term, ordinal, Kind::Prefix);
+    for (_, ordinal) in fits {
+        push(out, ordinal, Kind::Prefix);
     }
 }
 
@@ -215,22 +140,21 @@ pub fn expand(
     context: &[u32],
 ) -> Vec<Matched> {
     let mut out: Vec<Matched> = Vec::new();
-    let mut scans = Scans::new(index);
     for reading in readings {
         if let Some(ordinal) = index.term(reading) {
-            push(&mut out, reading.clone(), ordinal, Kind::Exact);
+            push(&mut out, ordinal, Kind::Exact);
         }
     }
     for reading in readings {
         for stem in stems_of(index, reading) {
-            add_stem_terms(&mut scans, stem, Kind::Stem, &mut out);
+            add_stem_terms(index, stem, Kind::Stem, &mut out);
         }
     }
     if strict {
         return out;
     }
     if prefix {
-        add_completions(&mut scans, readings, context, &mut out);
+        add_completions(index, readings, context, &mut out);
     }
     let found = !out.is_empty();
     for reading in readings {
@@ -260,11 +184,11 @@ pub fn expand(
         super::heapsort::sort_by(&mut near, &|a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
         for (i, n) in near.into_iter().enumerate() {
             let kind = Kind::Fuzzy(n.cost);
-            push(&mut out, n.term.clone(), n.ordinal, kind);
+            push(&mut out, n.ordinal, kind);
             // The closest few bring their stem groups; the rest stand alone.
             if i < FUZZY_STEM_GROUPS {
                 for stem in stems_of(index, &n.term) {
-                    add_stem_terms(&mut scans, stem, kind, &mut out);
+                    add_stem_terms(index, stem, kind, &mut out);
                 }
             }
         }
@@ -290,7 +214,8 @@ mod tests {
     fn matched(bytes: &[u8], word: &str, prefix: bool) -> Vec<(String, Kind)> {
         let index = Index::open(bytes).unwrap();
         let readings = vec![analysis::fold(word)];
-        expand(&index, &readings, prefix, false, &[]).into_iter().map(|m| (m.term, m.kind)).collect()
+        let term = |m: &Matched| index.term_string(m.ordinal).unwrap_or_default();
+        expand(&index, &readings, prefix, false, &[]).iter().map(|m| (term(m), m.kind)).collect()
     }
 
     #[test]

@@ -1,6 +1,6 @@
 // Size budget: everything the demo downloads (.wasm/.js/.mjs/.css/.html under www/, without
 // node_modules, *.d.ts and the split loader), brotli quality 11. The product's target is 48 KiB; of the demo, the
-// seeds' text and index are ≈ 20 KB (brotli on their own; `make wasm` prints the sections), the
+// seeds' text and index are ≈ 23 KB (brotli on their own; `make wasm` prints the sections), the
 // engine with wasm-bindgen and serde ≈ 68 KB, the page, element and glue the rest. The budget is
 // the last measurement plus 2%, so any change that grows the download fails here and has to be
 // argued for; the test also prints how far the demo is from the 48 KiB target.
@@ -12,10 +12,11 @@ import { ROOT } from './engine.mjs';
 import { brotli as brotli11 } from '../../scripts/sizes.mjs';
 
 const TARGET = 48 * 1024;
-// Measured 97,519 B + 2%: growth fails CI. 91,884 B before the engine was compiled for speed
-// (opt-level 2, see Cargo.toml: half the latency for 5.6 KB), 83,747 B before the readers'
-// features of issue 19. Issue 16 (size) is to bring it down to TARGET.
-const BUDGET = 99_500;
+// Measured 102,288 B + 2%: growth fails CI. 97,519 B before the index stored its stem groups
+// (3 KB of the seeds' index, a quarter off a query's time), 91,884 B before the engine was
+// compiled for speed (opt-level 2, see Cargo.toml: half the latency for 5.6 KB), 83,747 B
+// before the readers' features of issue 19. Issue 16 (size) is to bring it down to TARGET.
+const BUDGET = 104_300;
 const WWW = path.join(ROOT, 'www');
 // The loader of split builds (FAHRAS_SPLIT=1): the embedded demo never fetches it.
 const NOT_FETCHED = new Set(['fahras-split.js']);
