@@ -53,6 +53,19 @@ pub(super) fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
     Some(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
 }
 
+/// `a <= b`, deciding most comparisons on the first eight bytes: keys mostly differ there, and
+/// this spares a seek's binary search a call of `memcmp` per step (a byte loop in wasm).
+#[inline]
+fn at_most(a: &[u8], b: &[u8]) -> bool {
+    if let (Some(x), Some(y)) = (a.first_chunk::<8>(), b.first_chunk::<8>()) {
+        let (x, y) = (u64::from_be_bytes(*x), u64::from_be_bytes(*y));
+        if x != y {
+            return x < y;
+        }
+    }
+    a <= b
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct Dict<'a> {
     len: u32,
@@ -175,7 +188,7 @@ impl<'a> Cursor<'a> {
         // seek forward (as a walk's are) gallops from the current block: the answer is most
         // often a few blocks on, and the comparisons are the cost.
         let dict = self.dict;
-        let first_at_most = |block: u32| dict.first_key(block).is_some_and(|first| first <= key);
+        let first_at_most = |block: u32| dict.first_key(block).is_some_and(|first| at_most(first, key));
         let here = self.next_ordinal.saturating_sub(1) / BLOCK_LEN as u32;
         let (mut lo, mut hi) = (0u32, dict.n_blocks);
         if self.next_ordinal > 0 && self.key.as_slice() <= key && here < dict.n_blocks {
@@ -200,14 +213,49 @@ impl<'a> Cursor<'a> {
         self.next_ordinal = block.saturating_mul(BLOCK_LEN as u32);
         self.key.clear();
         self.shared = 0;
-        self.pending = false;
-        while self.advance() {
-            if self.key() >= key {
-                // Positioned on the answer: the caller's first advance() stays here.
-                self.pending = true;
+        self.pending = self.scan_block(key).is_some();
+    }
+
+    /// Moves past the entries of the block at `pos` that are less than `key`, onto the first
+    /// that is not (`Some`), or to the block's end (`None`; past the end on corrupt data).
+    /// Keys passed are never spelled out: `matched` bytes of the last one agree with `key` and
+    /// the next byte is less, so an entry sharing more than that with it is less too, and one
+    /// sharing `s` ≤ `matched` agrees with `key` on those `s` bytes and is compared from there.
+    fn scan_block(&mut self, key: &[u8]) -> Option<()> {
+        let (data, end) =
+            (self.dict.data, self.dict.len.min(self.next_ordinal.saturating_add(BLOCK_LEN as u32)));
+        let (mut matched, mut prev_len) = (0usize, 0usize);
+        while self.next_ordinal < end {
+            let shared = varint::read(data, &mut self.pos);
+            let len = varint::read(data, &mut self.pos);
+            let (Some(shared), Some(len)) = (shared, len) else { break };
+            let (shared, len) = (shared as usize, len as usize);
+            let Some(suffix) = self.pos.checked_add(len).and_then(|e| data.get(self.pos..e)) else { break };
+            if shared > prev_len {
                 break;
             }
+            self.pos += len;
+            self.next_ordinal += 1;
+            prev_len = shared + len;
+            if shared > matched {
+                continue;
+            }
+            let rest = &key[shared..];
+            let common = suffix.iter().zip(rest).take_while(|(a, b)| a == b).count();
+            if suffix[common..] >= rest[common..] {
+                self.key.extend_from_slice(&key[..shared]);
+                self.key.extend_from_slice(suffix);
+                self.shared = shared;
+                return Some(());
+            }
+            matched = shared + common;
         }
+        if self.next_ordinal < end {
+            self.next_ordinal = self.dict.len; // corrupt: nothing further is trusted
+        }
+        // All passed were less than `key`: it stands for them when the next seek gallops on.
+        self.key.extend_from_slice(key);
+        None
     }
 
     /// Moves to the next entry; false at the end or on corrupt data.
@@ -254,77 +302,5 @@ impl<'a> Cursor<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample(n: usize) -> Vec<String> {
-        let mut keys: Vec<String> = (0..n).map(|i| format!("ك{:03}ب{}", i * 7 % 1000, i % 3)).collect();
-        keys.sort();
-        keys.dedup();
-        keys
-    }
-
-    fn write_sample(keys: &[String]) -> Vec<u8> {
-        write(keys, |i| i as u32 * 10)
-    }
-
-    #[test]
-    fn every_key_is_found_with_its_ordinal_and_block_values_are_kept() {
-        let keys = sample(100);
-        let bytes = write_sample(&keys);
-        let dict = Dict::open(&bytes).unwrap();
-        assert_eq!(dict.len() as usize, keys.len());
-        for (i, key) in keys.iter().enumerate() {
-            assert_eq!(dict.get(key.as_bytes()), Some(i as u32));
-            assert_eq!(dict.key(i as u32).unwrap(), key.as_bytes());
-        }
-        assert_eq!(dict.get("غير موجود".as_bytes()), None);
-        assert_eq!(dict.block_value(1), Some(BLOCK_LEN as u32 * 10));
-    }
-
-    #[test]
-    fn a_cursor_walks_all_keys_in_order_and_seek_finds_the_successor() {
-        let keys = sample(50);
-        let bytes = write_sample(&keys);
-        let dict = Dict::open(&bytes).unwrap();
-        let mut cursor = dict.cursor();
-        let mut seen = Vec::new();
-        while cursor.advance() {
-            seen.push(String::from_utf8(cursor.key().to_vec()).unwrap());
-        }
-        assert_eq!(seen, keys);
-        let mut after = dict.seek("ك1".as_bytes());
-        assert!(after.advance());
-        let expected = keys.iter().find(|k| k.as_str() >= "ك1").unwrap();
-        assert_eq!(after.key(), expected.as_bytes());
-    }
-
-    #[test]
-    fn shared_prefixes_end_on_char_boundaries() {
-        // ب (D8 A8) and ت (D8 AA) share their first byte but no char.
-        assert_eq!(shared_prefix("اب", "ات"), "ا".len());
-        assert_eq!(shared_prefix("abc", "abd"), 2);
-        assert_eq!(shared_prefix("ab", "abc"), 2);
-    }
-
-    #[test]
-    fn an_empty_dictionary_works() {
-        let bytes = write(&[], |_| 0);
-        let dict = Dict::open(&bytes).unwrap();
-        assert!(dict.is_empty());
-        assert!(!dict.cursor().advance());
-        assert_eq!(dict.get(b"x"), None);
-    }
-
-    #[test]
-    fn truncated_bytes_never_panic() {
-        let bytes = write_sample(&sample(40));
-        for cut in 0..bytes.len() {
-            if let Some(dict) = Dict::open(&bytes[..cut]) {
-                let mut cursor = dict.cursor();
-                while cursor.advance() {}
-                let _ = dict.get("ك100ب1".as_bytes());
-            }
-        }
-    }
-}
+#[path = "dict_tests.rs"]
+mod tests;
