@@ -222,21 +222,11 @@ impl<'a> Cursor<'a> {
     /// the next byte is less, so an entry sharing more than that with it is less too, and one
     /// sharing `s` ≤ `matched` agrees with `key` on those `s` bytes and is compared from there.
     fn scan_block(&mut self, key: &[u8]) -> Option<()> {
-        let (data, end) =
-            (self.dict.data, self.dict.len.min(self.next_ordinal.saturating_add(BLOCK_LEN as u32)));
+        let end = self.dict.len.min(self.next_ordinal.saturating_add(BLOCK_LEN as u32));
         let (mut matched, mut prev_len) = (0usize, 0usize);
         while self.next_ordinal < end {
-            let shared = varint::read(data, &mut self.pos);
-            let len = varint::read(data, &mut self.pos);
-            let (Some(shared), Some(len)) = (shared, len) else { break };
-            let (shared, len) = (shared as usize, len as usize);
-            let Some(suffix) = self.pos.checked_add(len).and_then(|e| data.get(self.pos..e)) else { break };
-            if shared > prev_len {
-                break;
-            }
-            self.pos += len;
-            self.next_ordinal += 1;
-            prev_len = shared + len;
+            let Some((shared, suffix)) = self.next_entry(prev_len) else { break };
+            prev_len = shared + suffix.len();
             if shared > matched {
                 continue;
             }
@@ -249,9 +239,6 @@ impl<'a> Cursor<'a> {
                 return Some(());
             }
             matched = shared + common;
-        }
-        if self.next_ordinal < end {
-            self.next_ordinal = self.dict.len; // corrupt: nothing further is trusted
         }
         // All passed were less than `key`: it stands for them when the next seek gallops on.
         self.key.extend_from_slice(key);
@@ -268,23 +255,35 @@ impl<'a> Cursor<'a> {
     }
 
     fn try_advance(&mut self) -> Option<()> {
-        if self.next_ordinal >= self.dict.len {
-            return None;
-        }
-        let data = self.dict.data;
-        let shared = varint::read(data, &mut self.pos)? as usize;
-        let len = varint::read(data, &mut self.pos)? as usize;
-        let suffix = data.get(self.pos..self.pos.checked_add(len)?)?;
-        self.pos += len;
-        if shared > self.key.len() {
-            self.next_ordinal = self.dict.len;
-            return None;
-        }
+        let (shared, suffix) = self.next_entry(self.key.len())?;
         self.key.truncate(shared);
         self.key.extend_from_slice(suffix);
         self.shared = shared;
-        self.next_ordinal += 1;
         Some(())
+    }
+
+    /// Reads the next entry: how many bytes it shares with the previous key (`prev_len` long)
+    /// and the rest of it. On corrupt data the cursor goes past the end: nothing further is
+    /// trusted. Inlined: as a call, once an entry, it added a tenth to a seek's instructions.
+    #[inline]
+    fn next_entry(&mut self, prev_len: usize) -> Option<(usize, &'a [u8])> {
+        if self.next_ordinal >= self.dict.len {
+            return None;
+        }
+        let (data, mut pos) = (self.dict.data, self.pos);
+        let mut read = || {
+            let shared = varint::read(data, &mut pos)? as usize;
+            let len = varint::read(data, &mut pos)? as usize;
+            let suffix = data.get(pos..pos.checked_add(len)?)?;
+            pos += len;
+            (shared <= prev_len).then_some((shared, suffix))
+        };
+        let entry = read();
+        match entry {
+            Some(_) => (self.pos, self.next_ordinal) = (pos, self.next_ordinal + 1),
+            None => self.next_ordinal = self.dict.len,
+        }
+        entry
     }
 
     pub fn key(&self) -> &[u8] {
