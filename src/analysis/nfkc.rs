@@ -15,10 +15,10 @@ pub struct SourceChar {
 
 /// The NFKC form of `c` when it differs from `c`.
 pub fn lookup(c: char) -> Option<&'static str> {
-    // ASCII, the basic Arabic letters, the harakat and the Arabic-Indic digits are their own
-    // NFKC form (the exhaustive test below covers them): skip the search for the chars that
-    // make up nearly all text, vocalised text included.
-    if c < '\u{A0}' || ('\u{0621}'..='\u{0674}').contains(&c) {
+    // ASCII and the Arabic block but for four letters with a hamza above (ٵ ٶ ٷ ٸ) are their
+    // own NFKC form (the exhaustive test below covers them): skip the search for the chars that
+    // make up nearly all text, vocalised and Uthmani text (ٱ ۡ ۖ) included.
+    if c < '\u{A0}' || ('\u{0600}'..='\u{06FF}').contains(&c) && !('\u{0675}'..='\u{0678}').contains(&c) {
         return None;
     }
     let cp = c as u32;

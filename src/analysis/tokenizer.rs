@@ -23,15 +23,17 @@ enum Class {
 
 fn class(c: char) -> Class {
     match c {
-        // Nearly every char is one of these; none of them is a mark or a joiner.
+        // Nearly every char is one of the first arms: letters, the space, and in vocalised and
+        // Uthmani text the harakat, tatweel, dagger alef, alef wasla and the Quranic marks.
         '\u{0621}'..='\u{063F}' | '\u{0641}'..='\u{064A}' => Class::Arabic,
         ' ' => Class::Separator,
-        '0'..='9' | 'a'..='z' | 'A'..='Z' => Class::Other,
-        '\u{0640}' | '\u{06E5}' | '\u{06E6}' | '\u{0610}'..='\u{08FF}'
-            if c == '\u{0640}' || is_mark(c) || matches!(c, '\u{06E5}' | '\u{06E6}') =>
-        {
-            Class::ArabicJoiner
+        // Tatweel, the harakat, the small waw and yeh: joiners inside Arabic.
+        '\u{0640}'..='\u{065F}' | '\u{0670}' | '\u{06E5}' | '\u{06E6}' => Class::ArabicJoiner,
+        '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' => {
+            Class::Arabic
         }
+        '0'..='9' | 'a'..='z' | 'A'..='Z' => Class::Other,
+        '\u{0610}'..='\u{08FF}' if is_mark(c) => Class::ArabicJoiner,
         '\u{200C}'..='\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
             Class::Joiner
         }
@@ -39,23 +41,21 @@ fn class(c: char) -> Class {
         c if is_mark(c) => Class::Joiner,
         '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => Class::Other,
         '\u{066E}'..='\u{066F}' => Class::Arabic,
-        '\u{0671}'..='\u{06D3}' | '\u{06D5}' | '\u{06EE}'..='\u{06EF}' | '\u{06FA}'..='\u{06FC}' => {
-            Class::Arabic
-        }
         '\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08C9}' => Class::Arabic,
         c if c.is_alphanumeric() => Class::Other,
         _ => Class::Separator,
     }
 }
 
-/// Where a split stands: the char index and class of the word being read, if any.
+/// Where a split stands: where the word being read starts (a char index, or a byte) and its
+/// class, if any.
 #[derive(Default)]
 struct Split {
     start: Option<(usize, Class)>,
 }
 
 impl Split {
-    /// Takes char `i`, of class `class`; returns the char range of the word it ends, if any.
+    /// Takes the char at `i`, of class `class`; returns where the word it ends starts, and `i`.
     fn push(&mut self, i: usize, class: Class) -> Option<(usize, usize)> {
         match (self.start, class) {
             (_, Class::Joiner) => None,
@@ -79,11 +79,6 @@ impl Split {
             _ => None,
         }
     }
-
-    /// Whether char `i`, just pushed, starts a word.
-    fn started_at(&self, i: usize) -> bool {
-        self.start.is_some_and(|(s, _)| s == i)
-    }
 }
 
 /// The words of `chars`, each a non-empty slice that starts with a letter or digit.
@@ -104,19 +99,18 @@ pub fn words(chars: &[SourceChar]) -> Vec<&[SourceChar]> {
 /// The source byte ranges of the words [`words`] would find in `chars`, without collecting
 /// the chars first: for text whose words are only to be located.
 pub fn spans(chars: impl Iterator<Item = SourceChar>) -> Vec<(usize, usize)> {
+    // The split keeps the byte where each word starts, not its char index: chars folded from
+    // one source char (a ligature) share its range, and so do the words they make.
     let mut split = Split::default();
-    let (mut out, mut word_start, mut prev_end) = (Vec::new(), 0, 0);
-    for (i, sc) in chars.enumerate() {
-        if split.push(i, class(sc.c)).is_some() {
-            out.push((word_start, prev_end));
-        }
-        if split.started_at(i) {
-            word_start = sc.start;
+    let (mut out, mut prev_end) = (Vec::new(), 0);
+    for sc in chars {
+        if let Some((start, _)) = split.push(sc.start, class(sc.c)) {
+            out.push((start, prev_end));
         }
         prev_end = sc.end;
     }
-    if split.start.is_some() {
-        out.push((word_start, prev_end));
+    if let Some((start, _)) = split.start {
+        out.push((start, prev_end));
     }
     out
 }
