@@ -219,6 +219,22 @@ impl<'a> Cursor<'a> {
         doc
     }
 
+    /// Calls `f` with each document of the list from its first, reading only the document
+    /// numbers (counting a clause's documents needs no frequencies), wherever the cursor stands.
+    /// Ends where the gaps do; on a list whose frequencies are corrupt it can see documents
+    /// `advance` would not.
+    pub fn each_doc(&self, mut f: impl FnMut(u32)) {
+        let (mut at, mut doc, mut read) = (0, 0u32, 0u32);
+        while read < self.doc_count {
+            let Some(gap) = varint::read(self.gaps, &mut at) else { break };
+            let next = if read == 0 { Some(gap) } else { doc.checked_add(gap).filter(|_| gap > 0) };
+            let Some(next) = next.filter(|&d| d != END) else { break };
+            (doc, read) = (next, read + 1);
+            f(doc);
+        }
+        DOCS_READ.fetch_add(read as usize, Relaxed);
+    }
+
     /// Moves to the first document ≥ `target` (staying put if already there) and returns it.
     pub fn seek(&mut self, target: u32) -> u32 {
         if self.read > 0 && self.doc >= target {
@@ -305,11 +321,29 @@ mod tests {
     }
 
     #[test]
+    fn each_doc_reads_the_documents_advance_does() {
+        let out = sample();
+        for k in 0..2 {
+            let mut c = cursor_in_block(&out, 1, 2, k).unwrap();
+            c.advance();
+            let mut seen = Vec::new();
+            c.each_doc(|d| seen.push(d));
+            let mut fresh = cursor_in_block(&out, 1, 2, k).unwrap();
+            let walked: Vec<u32> =
+                std::iter::from_fn(|| Some(fresh.advance()).filter(|&d| d != END)).collect();
+            assert_eq!(seen, walked);
+        }
+    }
+
+    #[test]
     fn truncated_or_corrupt_lists_end_early() {
         let out = sample();
         for cut in 0..out.len() {
             for k in 0..2 {
                 if let Some(mut c) = cursor_in_block(&out[..cut], 1, 2, k) {
+                    let mut docs = Vec::new();
+                    c.each_doc(|d| docs.push(d));
+                    assert!(docs.windows(2).all(|w| w[0] < w[1]));
                     let mut last = None;
                     while c.advance() != END {
                         assert!(last.is_none_or(|l| c.doc() > l));
@@ -324,6 +358,9 @@ mod tests {
             varint::write(&mut bad, v);
         }
         let mut c = cursor_in_block(&bad, 0, 1, 0).unwrap();
+        let mut docs = Vec::new();
+        c.each_doc(|d| docs.push(d));
+        assert_eq!(docs, [5]);
         assert_eq!((c.advance(), c.advance()), (5, END));
     }
 }

@@ -54,12 +54,11 @@ fn doc_freq(index: &Index, planned: &Planned) -> u32 {
     if planned.branches.iter().all(|b| b.words.len() == 1) {
         let mut seen = vec![0u64; (index.len() as usize).div_ceil(64)];
         for term in terms() {
-            let mut cursor = index.cursor(term.ordinal);
-            let mut doc = cursor.advance();
-            while let Some(word) = seen.get_mut(doc as usize / 64) {
-                *word |= 1 << (doc % 64);
-                doc = cursor.advance();
-            }
+            index.cursor(term.ordinal).each_doc(|doc| {
+                if let Some(word) = seen.get_mut(doc as usize / 64) {
+                    *word |= 1 << (doc % 64);
+                }
+            });
         }
         return seen.iter().map(|w| w.count_ones()).sum();
     }
