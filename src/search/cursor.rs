@@ -44,18 +44,29 @@ pub fn dedup(positions: &mut Vec<u32>) {
 
 struct WordCursor<'a> {
     terms: Vec<(Cursor<'a>, f32)>,
-    /// The terms' current documents, apart: the merge scans this, not the cursors.
-    docs: Vec<u32>,
+    /// `(document, term)` of the terms not exhausted, in a heap whose root is the least
+    /// document: a seek advances only the terms that stand before its target, so a word
+    /// expanded to ninety terms costs per document what its terms there cost, not ninety
+    /// comparisons.
+    heap: Vec<(u32, u32)>,
+    /// The terms at the current document: the top of the heap.
+    here: Vec<u32>,
     doc: Option<u32>,
     title: Vec<u32>,
     body: Vec<u32>,
+}
+
+/// The order of [`WordCursor::heap`]: the root is the term at the least document.
+fn later(a: &(u32, u32), b: &(u32, u32)) -> bool {
+    a.0 > b.0
 }
 
 impl<'a> WordCursor<'a> {
     fn new(index: &Index<'a>, terms: &[Term]) -> WordCursor<'a> {
         WordCursor {
             terms: terms.iter().map(|t| (index.cursor(t.ordinal), t.weight)).collect(),
-            docs: vec![0; terms.len()],
+            heap: Vec::with_capacity(terms.len()),
+            here: Vec::new(),
             doc: None,
             title: Vec::new(),
             body: Vec::new(),
@@ -66,31 +77,66 @@ impl<'a> WordCursor<'a> {
         if let Some(doc) = self.doc.filter(|&d| d >= target) {
             return doc;
         }
-        let started = self.doc.is_some();
-        let mut min = END;
-        for ((c, _), d) in self.terms.iter_mut().zip(&mut self.docs) {
-            if *d < target || !started {
-                *d = c.seek(target);
+        let heap = &mut self.heap;
+        if self.doc.is_none() {
+            for (t, (c, _)) in self.terms.iter_mut().enumerate() {
+                let doc = c.seek(target);
+                if doc != END {
+                    heap.push((doc, t as u32));
+                }
             }
-            min = min.min(*d);
+            let len = heap.len();
+            for i in (0..len / 2).rev() {
+                heapsort::sift_down_by(heap, i, len, later);
+            }
+        }
+        while let Some(&(_, t)) = heap.first().filter(|h| h.0 < target) {
+            match self.terms[t as usize].0.seek(target) {
+                END => {
+                    heap.swap_remove(0);
+                }
+                next => heap[0] = (next, t),
+            }
+            let len = heap.len();
+            heapsort::sift_down_by(heap, 0, len, later);
+        }
+        let min = heap.first().map_or(END, |h| h.0);
+        // The nodes holding the least document are a subtree at the root: gathered breadth
+        // first, as heap indices, then named by their terms.
+        self.here.clear();
+        if min != END {
+            self.here.push(0);
+        }
+        let mut k = 0;
+        while let Some(&i) = self.here.get(k) {
+            for child in [2 * i + 1, 2 * i + 2] {
+                if heap.get(child as usize).is_some_and(|h| h.0 == min) {
+                    self.here.push(child);
+                }
+            }
+            k += 1;
+        }
+        for t in &mut self.here {
+            *t = heap[*t as usize].1;
         }
         self.doc = Some(min);
         min
     }
 
-    fn at(&self, doc: u32) -> impl Iterator<Item = &(Cursor<'a>, f32)> {
-        self.terms.iter().filter(move |(c, _)| c.doc() == doc)
+    fn at(&self) -> impl Iterator<Item = &(Cursor<'a>, f32)> {
+        self.here.iter().map(|&t| &self.terms[t as usize])
     }
 
-    fn bound(&self, doc: u32, weight: f32, into: &mut Bound) {
-        for (c, w) in self.at(doc) {
+    fn bound(&self, weight: f32, into: &mut Bound) {
+        for (c, w) in self.at() {
             into.add(w * weight, c.tf());
         }
     }
 
-    /// Appends the weighted positions of the terms at `doc`.
-    fn hits(&mut self, doc: u32, weight: f32, into: &mut FieldHits) {
-        for (c, w) in self.terms.iter_mut().filter(|(c, _)| c.doc() == doc) {
+    /// Appends the weighted positions of the terms at the current document.
+    fn hits(&mut self, weight: f32, into: &mut FieldHits) {
+        for &t in &self.here {
+            let (c, w) = &mut self.terms[t as usize];
             self.title.clear();
             self.body.clear();
             c.positions(&mut self.title, &mut self.body);
@@ -99,12 +145,12 @@ impl<'a> WordCursor<'a> {
         }
     }
 
-    /// The positions at `doc` of any of the terms, sorted, each once.
-    fn positions(&mut self, doc: u32, title: &mut Vec<u32>, body: &mut Vec<u32>) {
+    /// The positions at the current document of any of the terms, sorted, each once.
+    fn positions(&mut self, title: &mut Vec<u32>, body: &mut Vec<u32>) {
         title.clear();
         body.clear();
-        for (c, _) in self.terms.iter_mut().filter(|(c, _)| c.doc() == doc) {
-            c.positions(title, body);
+        for &t in &self.here {
+            self.terms[t as usize].0.positions(title, body);
         }
         dedup(title);
         dedup(body);
@@ -150,7 +196,7 @@ impl<'a> BranchCursor<'a> {
             let next = self.words[1..].iter_mut().map(|w| w.seek(doc)).max().unwrap_or(doc);
             if next > doc {
                 target = next;
-            } else if self.follows(doc) {
+            } else if self.follows() {
                 return doc;
             } else {
                 target = doc + 1;
@@ -161,10 +207,11 @@ impl<'a> BranchCursor<'a> {
         }
     }
 
-    /// Whether the phrase's words follow each other in `doc`, keeping where they start.
-    fn follows(&mut self, doc: u32) -> bool {
+    /// Whether the phrase's words follow each other in the document they all stand at, keeping
+    /// where they start.
+    fn follows(&mut self) -> bool {
         for (word, (title, body)) in self.words.iter_mut().zip(&mut self.scratch) {
-            word.positions(doc, title, body);
+            word.positions(title, body);
         }
         let scratch = &self.scratch;
         let starts = |field: fn(&Fields) -> &Vec<u32>, out: &mut Vec<u32>| {
@@ -183,31 +230,31 @@ impl<'a> BranchCursor<'a> {
         self.words.len() > 1
     }
 
-    fn bound(&self, doc: u32, into: &mut Bound) {
+    fn bound(&self, into: &mut Bound) {
         match self.words.as_slice() {
-            [word] => word.bound(doc, self.weight, into),
+            [word] => word.bound(self.weight, into),
             _ => into.add(self.weight, (self.starts.0.len() as u32, self.starts.1.len() as u32)),
         }
     }
 
-    fn hits(&mut self, doc: u32, into: &mut FieldHits) {
+    fn hits(&mut self, into: &mut FieldHits) {
         if self.is_phrase() {
             into.title.extend(self.starts.0.iter().map(|&p| (p, self.weight)));
             into.body.extend(self.starts.1.iter().map(|&p| (p, self.weight)));
         } else if let Some(word) = self.words.first_mut() {
-            word.hits(doc, self.weight, into);
+            word.hits(self.weight, into);
         }
     }
 
     /// Appends the positions of every word of every match (a phrase's words too).
-    fn matched_words(&mut self, doc: u32, title: &mut Vec<u32>, body: &mut Vec<u32>) {
+    fn matched_words(&mut self, title: &mut Vec<u32>, body: &mut Vec<u32>) {
         let len = self.words.len() as u32;
         if self.is_phrase() {
             title.extend(self.starts.0.iter().flat_map(|&p| p..p + len));
             body.extend(self.starts.1.iter().flat_map(|&p| p..p + len));
         } else if let Some(word) = self.words.first_mut() {
             let (mut t, mut b) = (std::mem::take(&mut word.title), std::mem::take(&mut word.body));
-            word.positions(doc, &mut t, &mut b);
+            word.positions(&mut t, &mut b);
             title.extend_from_slice(&t);
             body.extend_from_slice(&b);
             (word.title, word.body) = (t, b);
@@ -256,7 +303,7 @@ impl<'a> ClauseCursor<'a> {
         let mut bound = Bound::default();
         if let Some(doc) = self.current() {
             for b in self.branches.iter().filter(|b| b.doc == Some(doc)) {
-                b.bound(doc, &mut bound);
+                b.bound(&mut bound);
             }
         }
         bound
@@ -268,7 +315,7 @@ impl<'a> ClauseCursor<'a> {
         self.hits.body.clear();
         let Some(doc) = self.current() else { return };
         for b in self.branches.iter_mut().filter(|b| b.doc == Some(doc)) {
-            b.hits(doc, &mut self.hits);
+            b.hits(&mut self.hits);
         }
         dedup_best(&mut self.hits.title);
         dedup_best(&mut self.hits.body);
@@ -279,7 +326,11 @@ impl<'a> ClauseCursor<'a> {
     pub fn matched_words(&mut self, title: &mut Vec<u32>, body: &mut Vec<u32>) {
         let Some(doc) = self.current() else { return };
         for b in self.branches.iter_mut().filter(|b| b.doc == Some(doc)) {
-            b.matched_words(doc, title, body);
+            b.matched_words(title, body);
         }
     }
 }
+
+#[cfg(test)]
+#[path = "cursor_tests.rs"]
+mod tests;

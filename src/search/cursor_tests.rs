@@ -1,0 +1,69 @@
+use super::*;
+use crate::document::Document;
+use crate::index;
+use crate::search::query::Clause;
+
+/// Made-up three-letter words, so that no two share a stem or a prefix.
+fn word(n: usize) -> String {
+    let letters = ['ب', 'ت', 'ج', 'د', 'ر', 'س', 'ص', 'ط'];
+    [n / 64, n / 8, n].iter().map(|&i| letters[i % 8]).collect()
+}
+
+fn planned(terms: Vec<Term>) -> Planned {
+    let clause = Clause {
+        words: vec![Vec::new()],
+        phrase: false,
+        negated: false,
+        prefix: false,
+        alternatives: Vec::new(),
+        written: Vec::new(),
+        either: Vec::new(),
+    };
+    let branches = vec![Branch { words: vec![terms], weight: 1.0 }];
+    Planned { clause, branches, stopword: false, guessed: false, guesses: Vec::new(), marks: Vec::new() }
+}
+
+#[test]
+fn a_word_of_many_terms_lands_on_each_document_any_of_them_is_in() {
+    // 400 documents of five words from a vocabulary of 60, the word `i` in few documents
+    // or in many as `i` grows.
+    let mut seed = 9u64;
+    let mut next = |m: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % m
+    };
+    let docs: Vec<Vec<usize>> =
+        (0..400).map(|_| (0..5).map(|_| next(60) * next(60) / 59).collect()).collect();
+    let documents: Vec<Document> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, words)| Document {
+            id: format!("d{i}"),
+            title: "عنوان".into(),
+            text: words.iter().map(|&w| word(w)).collect::<Vec<_>>().join(" "),
+            ..Default::default()
+        })
+        .collect();
+    let bytes = index::write(&documents);
+    let index = Index::open(&bytes).unwrap();
+    for (picked, stride) in
+        [((0..60).collect::<Vec<_>>(), 1), ((0..60).step_by(7).collect(), 3), (vec![5], 2)]
+    {
+        // Words no document drew are in no list.
+        let picked: Vec<usize> = picked.into_iter().filter(|&w| index.term(&word(w)).is_some()).collect();
+        let terms: Vec<Term> =
+            picked.iter().map(|&w| Term { ordinal: index.term(&word(w)).unwrap(), weight: 1.0 }).collect();
+        let mut cursor = ClauseCursor::new(&index, &planned(terms));
+        let mut target = 0;
+        loop {
+            let expected = (target..400).find(|&d| docs[d as usize].iter().any(|w| picked.contains(w)));
+            let doc = cursor.seek(target);
+            assert_eq!(doc, expected.unwrap_or(END), "seek({target}) of {picked:?}");
+            let Some(doc) = expected else { break };
+            let here = picked.iter().filter(|w| docs[doc as usize].contains(w)).count();
+            assert_eq!(cursor.bound().sources as usize, here, "terms at {doc}");
+            assert_eq!(cursor.seek(doc), doc, "a seek back stays put");
+            target = doc + 1 + (doc % stride);
+        }
+    }
+}
