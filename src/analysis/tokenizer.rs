@@ -6,7 +6,9 @@
 //! curly quotes, hyphens, symbols, emoji.
 
 use super::cluster::is_mark;
-use super::nfkc::SourceChar;
+use std::sync::OnceLock;
+
+use super::nfkc::{self, SourceChar};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Class {
@@ -57,6 +59,10 @@ struct Split {
 impl Split {
     /// Takes the char at `i`, of class `class`; returns where the word it ends starts, and `i`.
     fn push(&mut self, i: usize, class: Class) -> Option<(usize, usize)> {
+        // Most chars continue the word they are in: a letter of its script.
+        if self.start.is_some_and(|(_, script)| script == class) {
+            return None;
+        }
         match (self.start, class) {
             (_, Class::Joiner) => None,
             (Some((s, Class::Other)), Class::ArabicJoiner) => {
@@ -96,18 +102,56 @@ pub fn words(chars: &[SourceChar]) -> Vec<&[SourceChar]> {
     out
 }
 
-/// The source byte ranges of the words [`words`] would find in `chars`, without collecting
-/// the chars first: for text whose words are only to be located.
-pub fn spans(chars: impl Iterator<Item = SourceChar>) -> Vec<(usize, usize)> {
+/// The classes of ASCII (0–127) and of U+0600–U+06FF (128–383), the chars of nearly all text
+/// [`spans`] reads; `None` for the four that NFKC folds (ٵ ٶ ٷ ٸ), which take the general path.
+fn fast_classes() -> &'static [Option<Class>; 384] {
+    static TABLE: OnceLock<[Option<Class>; 384]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        core::array::from_fn(|i| {
+            let c = char::from_u32(if i < 128 { i } else { 0x600 + i - 128 } as u32)?;
+            nfkc::lookup(c).is_none().then(|| class(c))
+        })
+    })
+}
+
+/// The source byte ranges of the words [`words`] would find in `text` once NFKC-folded, without
+/// folding it first: for text whose words are only to be located (every snippet and highlight).
+/// ASCII and Arabic-block chars are classed from their bytes by a table; any other char is
+/// decoded and folded, and each char it folds to counts with its source range.
+pub fn spans(text: &str) -> Vec<(usize, usize)> {
+    let (table, bytes) = (fast_classes(), text.as_bytes());
     // The split keeps the byte where each word starts, not its char index: chars folded from
     // one source char (a ligature) share its range, and so do the words they make.
     let mut split = Split::default();
-    let (mut out, mut prev_end) = (Vec::new(), 0);
-    for sc in chars {
-        if let Some((start, _)) = split.push(sc.start, class(sc.c)) {
+    let (mut out, mut prev_end, mut at) = (Vec::new(), 0, 0);
+    let mut step = |class: Class, start: usize, end: usize| {
+        if let Some((start, _)) = split.push(start, class) {
             out.push((start, prev_end));
         }
-        prev_end = sc.end;
+        prev_end = end;
+    };
+    while let Some(&lead) = bytes.get(at) {
+        let fast = match lead {
+            0..=0x7F => table[usize::from(lead)].map(|class| (class, 1)),
+            // Two bytes, U+0600–U+06FF: text is UTF-8, so the second byte is there.
+            0xD8..=0xDB => bytes.get(at + 1).and_then(|&next| {
+                let cp = usize::from(lead & 0x1F) << 6 | usize::from(next & 0x3F);
+                table[128 + cp - 0x600].map(|class| (class, 2))
+            }),
+            _ => None,
+        };
+        if let Some((class, len)) = fast {
+            step(class, at, at + len);
+            at += len;
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else { break };
+        let end = at + c.len_utf8();
+        match nfkc::lookup(c) {
+            None => step(class(c), at, end),
+            Some(folded) => folded.chars().for_each(|f| step(class(f), at, end)),
+        }
+        at = end;
     }
     if let Some((start, _)) = split.start {
         out.push((start, prev_end));
