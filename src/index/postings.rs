@@ -127,6 +127,14 @@ pub fn cursor_in_block(bytes: &[u8], offset: usize, count: usize, k: usize) -> O
 /// No document: where an exhausted cursor stands.
 pub const END: u32 = u32::MAX;
 
+/// The document `gap` after `prev`, `read` documents into a list (the first gap is the
+/// document itself); `None` where the list is corrupt: a zero gap after the first, an overflow,
+/// or [`END`].
+fn next_doc(read: u32, prev: u32, gap: u32) -> Option<u32> {
+    let doc = if read == 0 { Some(gap) } else { prev.checked_add(gap).filter(|_| gap > 0) };
+    doc.filter(|&d| d != END)
+}
+
 /// Reads one posting list. Starts before its first document: call [`Cursor::seek`] (or
 /// [`Cursor::advance`]). A corrupt list reads as ending early, never as a wrong document order.
 #[derive(Debug, Clone)]
@@ -207,8 +215,7 @@ impl<'a> Cursor<'a> {
         };
         let Some(title) = title else { return self.end() };
         let body = code >> 1;
-        let doc = if self.read == 0 { Some(gap) } else { self.doc.checked_add(gap).filter(|_| gap > 0) };
-        let Some(doc) = doc.filter(|&d| d != END) else { return self.end() };
+        let Some(doc) = next_doc(self.read, self.doc, gap) else { return self.end() };
         if self.read > 0 {
             self.pos_skip = self.pos_skip.saturating_add(self.title_tf).saturating_add(self.body_tf);
         }
@@ -227,8 +234,7 @@ impl<'a> Cursor<'a> {
         let (mut at, mut doc, mut read) = (0, 0u32, 0u32);
         while read < self.doc_count {
             let Some(gap) = varint::read(self.gaps, &mut at) else { break };
-            let next = if read == 0 { Some(gap) } else { doc.checked_add(gap).filter(|_| gap > 0) };
-            let Some(next) = next.filter(|&d| d != END) else { break };
+            let Some(next) = next_doc(read, doc, gap) else { break };
             (doc, read) = (next, read + 1);
             f(doc);
         }
