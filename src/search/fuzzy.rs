@@ -18,22 +18,38 @@ const SKIPS_BEFORE_SEEK: usize = 8;
 
 const CONFUSABLES: [(char, char); 5] = [('ض', 'ظ'), ('ث', 'س'), ('ذ', 'ز'), ('ص', 'س'), ('ت', 'ط')];
 
-/// The letter readers confuse with `c`, if any.
-fn confusable(c: char) -> Option<char> {
-    CONFUSABLES.iter().find_map(|&(x, y)| (c == x).then_some(y).or((c == y).then_some(x)))
-}
-
-/// A query letter with the letter confusable with it (the DP asks for both in every cell).
+/// A query letter with the letters confusable with it (the DP asks for them in every cell; س
+/// has two).
 #[derive(Clone, Copy)]
 struct Letter {
     c: char,
-    confusable: Option<char>,
+    confusables: [Option<char>; 2],
+}
+
+impl Letter {
+    fn new(c: char) -> Letter {
+        let mut letter = Letter { c, confusables: [None; 2] };
+        let mut slots = letter.confusables.iter_mut();
+        for &(x, y) in &CONFUSABLES {
+            let other = if c == x {
+                y
+            } else if c == y {
+                x
+            } else {
+                continue;
+            };
+            if let Some(slot) = slots.next() {
+                *slot = Some(other);
+            }
+        }
+        letter
+    }
 }
 
 fn substitution(a: char, b: Letter) -> u16 {
     if a == b.c {
         0
-    } else if b.confusable == Some(a) {
+    } else if b.confusables.contains(&Some(a)) {
         CONFUSABLE
     } else {
         EDIT
@@ -71,35 +87,27 @@ pub fn near(dict: &Dict, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
 /// [`near`] among the terms that start with `under`, by what follows it: `under` + `word`'s
 /// neighbours, found with a walk of `under`'s part of the dictionary only.
 pub fn near_under(dict: &Dict, under: &str, word: &str, max_cost: u16, limit: usize) -> Vec<Near> {
-    let query: Vec<Letter> = word.chars().map(|c| Letter { c, confusable: confusable(c) }).collect();
+    let query: Vec<Letter> = word.chars().map(Letter::new).collect();
     let width = query.len() + 1;
     // Row i (cells i*width..(i+1)*width) is the DP row after the key's first i chars; the
     // buffers are reused from key to key, so a walk allocates only what it returns.
     let mut rows: Vec<u16> = (0..width as u16).map(|j| j * EDIT).collect();
     let (mut key_chars, mut prev_chars): (Vec<char>, Vec<char>) = (Vec::new(), Vec::new());
-    let (mut dead, mut skip_to, mut skipped) = (String::new(), String::new(), 0);
+    // Keys below `skip_to` are dead: they are passed over without their DP rows.
+    let (mut skip_to, mut skipped) = (String::new(), 0);
     let mut out = Vec::new();
     let mut cursor = dict.seek(under.as_bytes());
     let mut visits = 0;
     while visits < MAX_VISITS && cursor.advance() && cursor.key().starts_with(under.as_bytes()) {
-        // Keys under a dead prefix are passed over (not counted as visits: a seek would have
-        // skipped them); a seek pays only when there are many.
-        // The previous key starts with `dead`, so this one does if it shares as much with it
-        // (a block's first key shares nothing by the format: compare it).
-        let shared = cursor.shared();
-        if !dead.is_empty()
-            && (shared >= dead.len() || shared == 0 && cursor.key().starts_with(dead.as_bytes()))
-        {
+        // Passed-over keys are not counted as visits (a seek would have skipped them); a seek
+        // pays only when there are many.
+        if cursor.key() < skip_to.as_bytes() {
             skipped += 1;
             if skipped == SKIPS_BEFORE_SEEK {
-                if !successor(&dead, &mut skip_to) {
-                    break;
-                }
                 cursor.seek(skip_to.as_bytes());
             }
             continue;
         }
-        dead.clear();
         visits += 1;
         let Ok(key) = std::str::from_utf8(cursor.key()) else {
             continue;
@@ -113,17 +121,26 @@ pub fn near_under(dict: &Dict, under: &str, word: &str, max_cost: u16, limit: us
         for i in common..key_chars.len() {
             let alive = next_row(&mut rows, width, &query, &key_chars, i) <= max_cost;
             if !alive {
-                dead_at = Some(i + 1);
+                dead_at = Some(i);
                 break;
             }
         }
-        if let Some(depth) = dead_at {
-            // No key starting with these `depth` chars can come back within budget.
-            dead.push_str(under);
-            dead.extend(&key_chars[..depth]);
+        if let Some(i) = dead_at {
+            // No key starting with these i + 1 chars can come back within budget, nor one
+            // whose char i lies before the next char that could keep the row alive.
+            rows.truncate((i + 1) * width);
+            key_chars.truncate(i + 1);
+            let dead = key_chars.pop().unwrap_or_default();
+            let next = next_alive(&rows[i * width..], &query, max_cost, dead);
+            skip_to.clear();
+            skip_to.push_str(under);
+            skip_to.extend(&key_chars);
+            match next {
+                Some(c) => skip_to.push(c),
+                None if !successor(&mut skip_to) => break,
+                None => {}
+            }
             skipped = 0;
-            rows.truncate((depth - 1) * width + width);
-            key_chars.truncate(depth - 1);
             continue;
         }
         let cost = rows[key_chars.len() * width + query.len()];
@@ -134,6 +151,28 @@ pub fn near_under(dict: &Dict, under: &str, word: &str, max_cost: u16, limit: us
     super::heapsort::sort_by(&mut out, &|a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
     out.truncate(limit);
     out
+}
+
+/// The least char after `dead` that may keep alive a key whose DP row so far is `row`, when
+/// no other can: every cell of `row` is past `max_cost` less an edit, so only a letter matched
+/// (or confused) where the row is within budget can. (A swap of two letters needs no more: the
+/// letter it brings is matched within budget too, one deletion after the cell it swaps from.)
+fn next_alive(row: &[u16], query: &[Letter], max_cost: u16, dead: char) -> Option<char> {
+    let mut next: Option<char> = None;
+    let mut consider = |c: char| {
+        if c > dead && next.is_none_or(|n| c < n) {
+            next = Some(c);
+        }
+    };
+    for (q, &cell) in query.iter().zip(row) {
+        if cell <= max_cost {
+            consider(q.c);
+        }
+        if cell + CONFUSABLE <= max_cost {
+            q.confusables.into_iter().flatten().for_each(&mut consider);
+        }
+    }
+    next
 }
 
 /// Appends the DP row for key position `i` (0-based char index) to `rows` and returns its
@@ -159,15 +198,12 @@ fn next_row(rows: &mut Vec<u16>, width: usize, query: &[Letter], key: &[char], i
     least
 }
 
-/// Writes into `out` the smallest string greater than every string starting with `prefix`;
-/// false if there is none.
-fn successor(prefix: &str, out: &mut String) -> bool {
-    let mut chars = prefix.char_indices().rev();
-    for (at, last) in chars.by_ref() {
+/// Turns `prefix` into the smallest string greater than every string starting with it; false
+/// if there is none.
+fn successor(prefix: &mut String) -> bool {
+    while let Some(last) = prefix.pop() {
         if let Some(next) = (last as u32 + 1..=0x10FFFF).find_map(char::from_u32) {
-            out.clear();
-            out.push_str(prefix.get(..at).unwrap_or_default());
-            out.push(next);
+            prefix.push(next);
             return true;
         }
     }
@@ -234,10 +270,14 @@ mod tests {
 
     #[test]
     fn successor_bounds_a_prefix() {
-        let mut out = String::new();
-        assert!(successor("ab", &mut out));
+        let mut out = String::from("ab");
+        assert!(successor(&mut out));
         assert_eq!(out, "ac");
         assert!(out.as_str() > "abzzzz");
+        let mut last = String::from("a\u{10FFFF}");
+        assert!(successor(&mut last));
+        assert_eq!(last, "b");
+        assert!(!successor(&mut String::from("\u{10FFFF}")));
     }
 
     #[test]
@@ -246,5 +286,66 @@ mod tests {
         assert_eq!(budget(4), EDIT);
         assert_eq!(budget(8), 2 * EDIT);
         assert_eq!(budget(MAX_LEN + 1), 0);
+    }
+
+    /// The cost of `a` against `b` over whole matrices, with the walk's costs, as the walk
+    /// should find it.
+    fn distance(a: &[char], b: &[char]) -> u16 {
+        let confused = |x: char, y: char| CONFUSABLES.iter().any(|&p| p == (x, y) || p == (y, x));
+        let mut d = vec![vec![0u16; b.len() + 1]; a.len() + 1];
+        for i in 0..=a.len() {
+            for j in 0..=b.len() {
+                d[i][j] = match (i, j) {
+                    (0, _) => j as u16 * EDIT,
+                    (_, 0) => i as u16 * EDIT,
+                    _ => {
+                        let sub = match a[i - 1] == b[j - 1] {
+                            true => 0,
+                            false if confused(a[i - 1], b[j - 1]) => CONFUSABLE,
+                            false => EDIT,
+                        };
+                        let mut cost =
+                            (d[i - 1][j] + EDIT).min(d[i][j - 1] + EDIT).min(d[i - 1][j - 1] + sub);
+                        if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                            cost = cost.min(d[i - 2][j - 2] + EDIT);
+                        }
+                        cost
+                    }
+                };
+            }
+        }
+        d[a.len()][b.len()]
+    }
+
+    fn word() -> impl proptest::strategy::Strategy<Value = String> {
+        // Few letters, confusable pairs among them, so that keys share prefixes and fall near.
+        proptest::string::string_regex("[ابتطسصثلمو]{1,7}").unwrap()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config { cases: 300, failure_persistence: None, ..Default::default() })]
+        #[test]
+        fn the_walk_finds_what_every_key_compared_finds(
+            words in proptest::collection::btree_set(word(), 1..300),
+            query in word(),
+            under in proptest::sample::select(vec!["", "ا", "ال"]),
+            max_cost in 0..=2 * EDIT,
+        ) {
+            let keys: Vec<String> = words.into_iter().collect();
+            let bytes = dict::write(&keys, |_| 0);
+            let d = Dict::open(&bytes).unwrap();
+            let q: Vec<char> = query.chars().collect();
+            let want: Vec<(String, u16)> = keys
+                .iter()
+                .filter_map(|k| Some((k, k.strip_prefix(under)?)))
+                .filter(|(_, rest)| *rest != query)
+                .map(|(k, rest)| (k.clone(), distance(&rest.chars().collect::<Vec<_>>(), &q)))
+                .filter(|&(_, cost)| cost <= max_cost)
+                .collect();
+            let mut got: Vec<(String, u16)> =
+                near_under(&d, under, &query, max_cost, usize::MAX).into_iter().map(|n| (n.term, n.cost)).collect();
+            got.sort();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }
