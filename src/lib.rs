@@ -16,6 +16,8 @@ pub mod index;
 mod indexer;
 pub mod search;
 pub mod split;
+#[cfg(test)]
+mod test_rng;
 
 pub use document::Document;
 pub use embedded::{embedded, embedded_len, load, with_index};

@@ -125,6 +125,7 @@ pub fn fold(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     fn terms(text: &str) -> Vec<Vec<String>> {
         tokenize(text).into_iter().map(|t| t.terms).collect()
@@ -138,16 +139,9 @@ mod tests {
             .collect();
         // Letters, marks, tatweel, hamza, ligatures, joiners, digits, Latin and punctuation.
         let alphabet: Vec<char> = "اأءؤئبةتـَُِّْٰۥۧٓٔﷺﻻ\u{200c}\u{200d}٣3aZ .،-ۡ۟ٱٵ\u{620}éﬁ«😀".chars().collect();
-        let mut seed = 0x2545_F491_u64;
+        let mut rng = Rng::new(0x2545_F491);
         for _ in 0..2000 {
-            let text: String = (0..12)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    alphabet[(seed % alphabet.len() as u64) as usize]
-                })
-                .collect();
+            let text: String = (0..12).map(|_| alphabet[rng.below(alphabet.len())]).collect();
             texts.push(text);
         }
         for text in &texts {

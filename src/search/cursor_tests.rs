@@ -2,6 +2,7 @@ use super::*;
 use crate::document::Document;
 use crate::index;
 use crate::search::query::Clause;
+use crate::test_rng::Rng;
 
 /// Made-up three-letter words, so that no two share a stem or a prefix.
 fn word(n: usize) -> String {
@@ -27,13 +28,9 @@ fn planned(terms: Vec<Term>) -> Planned {
 fn a_word_of_many_terms_lands_on_each_document_any_of_them_is_in() {
     // 400 documents of five words from a vocabulary of 60, the word `i` in few documents
     // or in many as `i` grows.
-    let mut seed = 9u64;
-    let mut next = |m: usize| {
-        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        (seed >> 33) as usize % m
-    };
+    let mut rng = Rng::new(9);
     let docs: Vec<Vec<usize>> =
-        (0..400).map(|_| (0..5).map(|_| next(60) * next(60) / 59).collect()).collect();
+        (0..400).map(|_| (0..5).map(|_| rng.below(60) * rng.below(60) / 59).collect()).collect();
     let documents: Vec<Document> = docs
         .iter()
         .enumerate()

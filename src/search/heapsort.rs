@@ -88,19 +88,16 @@ pub fn sort_runs_by<T: Copy>(v: &mut [T], less: &dyn Fn(&T, &T) -> bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_rng::Rng;
 
     #[test]
     fn merges_runs_like_the_standard_library_sorts() {
-        let mut seed = 11u32;
+        let mut rng = Rng::new(11);
         for runs in [1, 2, 3, 5, 15, 16, 40] {
             let mut v = Vec::new();
             for _ in 0..runs {
-                let mut run: Vec<u32> = (0..1 + seed % 30)
-                    .map(|_| {
-                        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                        seed % 1000
-                    })
-                    .collect();
+                let len = 1 + rng.below(30);
+                let mut run: Vec<u32> = (0..len).map(|_| rng.below(1000) as u32).collect();
                 run.sort();
                 v.extend(run);
             }
@@ -113,14 +110,9 @@ mod tests {
 
     #[test]
     fn sorts_like_the_standard_library() {
-        let mut seed = 7u32;
+        let mut rng = Rng::new(7);
         for len in [0, 1, 2, 3, 10, 100, 1000] {
-            let mut v: Vec<u32> = (0..len)
-                .map(|_| {
-                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-                    seed % 50
-                })
-                .collect();
+            let mut v: Vec<u32> = (0..len).map(|_| rng.below(50) as u32).collect();
             let mut expected = v.clone();
             expected.sort();
             sort_by(&mut v, &|a, b| a < b);
