@@ -50,8 +50,17 @@ if [ "${FAHRAS_SPLIT:-}" = 1 ]; then
   name=engine
   features="--no-default-features --features split"
 fi
+# Cargo names the out dir of the build script it ran or reused for this build: the index this
+# wasm embeds is there (an engine built without `embed` has an empty one, and no sections to
+# show). Diagnostics still go to the terminal.
 # shellcheck disable=SC2086 # the features are words
-cargo build --release --target wasm32-unknown-unknown --lib $features
+build_out=$(cargo build --release --target wasm32-unknown-unknown --lib $features --message-format=json-render-diagnostics |
+  node -e 'let s = ""; process.stdin.on("data", (d) => (s += d)).on("end", () => {
+    for (const line of s.split("\n")) {
+      const m = line.startsWith("{") ? JSON.parse(line) : null;
+      if (m?.reason === "build-script-executed" && /[/#]fahras[@#]/.test(m.package_id)) console.log(m.out_dir);
+    }
+  });')
 
 mkdir -p "$out_dir"
 wasm-bindgen --target web --no-typescript --out-dir "$out_dir" --out-name "$name" \
@@ -72,8 +81,6 @@ fi
 # A split build's files left in the folder would be served beside this one.
 [ "$name" != fahras ] || rm -rf "$out_dir/index" "$out_dir/engine.js" "$out_dir/engine_bg.wasm"
 
-# build.rs leaves the index it embedded in its out dir; the newest is this build's.
-# (An engine built without `embed` has an empty one, and no sections to show.)
-index_bin=$(ls -t "$target_dir"/wasm32-unknown-unknown/release/build/fahras-*/out/index.bin 2>/dev/null | head -n 1)
-[ -s "$index_bin" ] || index_bin=
+index_bin=$build_out/index.bin
+[ -n "$build_out" ] && [ -s "$index_bin" ] || index_bin=
 node scripts/sizes.mjs "$wasm" "$out_dir/$name.js" ${index_bin:+--index "$index_bin" --wasm "$wasm"}
