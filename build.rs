@@ -50,11 +50,21 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap_or_else(|_| fail("OUT_DIR is not set")));
     // Without `embed` (the npm package's engine and indexer) nothing is compiled in.
     let bytes = if embed { corpus_index(&manifest) } else { Vec::new() };
-    // Written beside and renamed, so an interrupted build never leaves half an index.
-    let partial = out_dir.join("index.bin.partial");
-    std::fs::write(&partial, &bytes).unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
-    std::fs::rename(&partial, out_dir.join("index.bin"))
-        .unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+    // src/embedded.rs compiles in the index without its strings, and the strings as text; the
+    // whole index stays beside them for scripts/build-wasm.sh to list its sections.
+    let (head, strings) = match index::split_off(&bytes, ["STRINGS"]) {
+        Ok((head, [strings])) => (head, strings.to_vec()),
+        Err(_) => (Vec::new(), Vec::new()),
+    };
+    for (name, contents) in
+        [("index.bin", &bytes), ("index-head.bin", &head), ("index-strings.txt", &strings)]
+    {
+        // Written beside and renamed, so an interrupted build never leaves half an index.
+        let partial = out_dir.join(format!("{name}.partial"));
+        std::fs::write(&partial, contents).unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+        std::fs::rename(&partial, out_dir.join(name))
+            .unwrap_or_else(|e| fail(&format!("writing the index: {e}")));
+    }
 }
 
 /// The index of the corpus: `seeds/`, or the folder or file in `FAHRAS_CORPUS`.

@@ -9,8 +9,11 @@ use crate::index::Index;
 #[cfg(split_engine)]
 use crate::split::Store;
 
-/// Empty when the `embed` feature is off (build.rs then writes an empty file).
-static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+/// The compiled-in index without its `STRINGS` section, which comes as text: the compiler checks
+/// it is UTF-8, so opening need not. Both empty when the `embed` feature is off (build.rs then
+/// writes empty files).
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index-head.bin"));
+static STRINGS: &str = include_str!(concat!(env!("OUT_DIR"), "/index-strings.txt"));
 
 static INDEX: OnceLock<Index<'static>> = OnceLock::new();
 
@@ -18,12 +21,12 @@ static INDEX: OnceLock<Index<'static>> = OnceLock::new();
 /// before embedding them, so this cannot fail short of a bug; if it did, the index would be
 /// empty rather than the page broken. Empty, too, in a corpus-free engine until [`load`].
 pub fn embedded() -> &'static Index<'static> {
-    INDEX.get_or_init(|| Index::open(BYTES).unwrap_or(Index::empty()))
+    INDEX.get_or_init(|| Index::open_with_strings(BYTES, STRINGS).unwrap_or(Index::empty()))
 }
 
-/// Size in bytes of the compiled-in index.
+/// Size in bytes of the compiled-in index, as written.
 pub fn embedded_len() -> usize {
-    BYTES.len()
+    BYTES.len() + STRINGS.len()
 }
 
 /// Makes `bytes` (an index as `index::write` writes it) the engine's index. It is kept for the
@@ -106,16 +109,21 @@ mod split {
 mod tests {
     use super::*;
 
+    /// The index as build.rs wrote it, before it was split for embedding.
+    static WHOLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/index.bin"));
+
     #[test]
     fn the_compiled_in_index_opens() {
-        assert!(Index::open(BYTES).is_ok());
+        assert!(Index::open_with_strings(BYTES, STRINGS).is_ok());
         assert!(!embedded().is_empty());
+        assert_eq!(embedded_len(), WHOLE.len());
+        assert!(Index::open(BYTES).is_err(), "documents point into the strings");
     }
 
     #[test]
     fn a_split_index_is_refused_beside_another_and_chunks_without_one() {
         embedded();
-        let core = &crate::split::split(BYTES).unwrap()[0].1;
+        let core = &crate::split::split(WHOLE).unwrap()[0].1;
         assert_eq!(open_split(core), Err(IN_USE.into()));
         assert_eq!(provide("p.0.bin", &[]), Err("no split index is open".into()));
         assert!(missing().is_empty());
@@ -125,6 +133,6 @@ mod tests {
     #[test]
     fn load_refuses_a_second_index() {
         embedded();
-        assert_eq!(load(BYTES.to_vec()), Err("an index is already in use".into()));
+        assert_eq!(load(WHOLE.to_vec()), Err("an index is already in use".into()));
     }
 }

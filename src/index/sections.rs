@@ -48,11 +48,20 @@ pub(super) fn assemble(header: &[u8], sections: [&[u8]; SECTIONS.len()]) -> Vec<
     out
 }
 
-/// Index bytes split in two: the bytes with the [`SPARSE`] sections emptied (what
-/// [`Index::open_split`](super::Index::open_split) opens), and those sections.
-pub fn split_off_sparse(bytes: &[u8]) -> Result<(Vec<u8>, [&[u8]; 3]), FormatError> {
+/// Index bytes split in two: the bytes with the sections `names` emptied, and those sections,
+/// in `names`' order.
+pub fn split_off<'b, const N: usize>(
+    bytes: &'b [u8],
+    names: [&str; N],
+) -> Result<(Vec<u8>, [&'b [u8]; N]), FormatError> {
     let sections = section_table(bytes)?;
-    let kept = std::array::from_fn(|i| if SPARSE.contains(&SECTIONS[i]) { &[][..] } else { sections[i] });
+    let kept = std::array::from_fn(|i| if names.contains(&SECTIONS[i]) { &[][..] } else { sections[i] });
     let at = |name: &str| sections[SECTIONS.iter().position(|s| *s == name).unwrap_or(0)];
-    Ok((assemble(&bytes[..HEADER_LEN], kept), [at("STRINGS"), at("POSTINGS"), at("WORDS")]))
+    Ok((assemble(&bytes[..HEADER_LEN], kept), names.map(at)))
+}
+
+/// [`split_off`] of the [`SPARSE`] sections: what
+/// [`Index::open_split`](super::Index::open_split) opens, and the sections it gets in chunks.
+pub fn split_off_sparse(bytes: &[u8]) -> Result<(Vec<u8>, [&[u8]; 3]), FormatError> {
+    split_off(bytes, SPARSE)
 }

@@ -104,6 +104,21 @@ fn postings_of_every_term_in_a_larger_dictionary_are_right() {
 }
 
 #[test]
+fn strings_apart_open_as_the_whole_does() {
+    let bytes = write(&docs());
+    let (head, [strings]) = split_off(&bytes, ["STRINGS"]).unwrap();
+    let strings = std::str::from_utf8(strings).unwrap();
+    let index = Index::open_with_strings(&head, strings).unwrap();
+    let whole = Index::open(&bytes).unwrap();
+    assert_eq!(index.doc(0).unwrap().text, whole.doc(0).unwrap().text);
+    assert_eq!(index.find("a"), whole.find("a"));
+    // Strings that are not the index's are an error, not a wrong document.
+    let half = strings.char_indices().nth(strings.chars().count() / 2).map_or(0, |(i, _)| i);
+    let short = &strings[..half];
+    assert!(matches!(Index::open_with_strings(&head, short), Err(FormatError::BadDocument(_))));
+}
+
+#[test]
 fn bad_bytes_are_errors() {
     assert_eq!(Index::open(b"").unwrap_err(), FormatError::TooShort(0));
     let mut bytes = write(&docs());
