@@ -91,37 +91,51 @@ struct Clause<'a> {
     marks: Vec<Marked>,
 }
 
-/// Runs `plan` over `index`; documents in `pinned` (ascending) are counted but not ranked.
-pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned: &[u32]) -> Evaluation {
+/// The clauses of `plan`, their cursors at the start, weighted by the idf of `doc_freqs`
+/// unless the positive clause is `alone`.
+// Called for both passes: inlined, its code came twice (250 B of the wasm, brotli).
+#[inline(never)]
+fn clauses<'a>(
+    index: &Index<'a>,
+    plan: &[Planned],
+    doc_freqs: &[u32],
+    options: &SearchOptions,
+    alone: bool,
+) -> Vec<Clause<'a>> {
     let all_stopwords = plan.iter().filter(|p| !p.clause.negated).all(|p| p.stopword);
     let role = |p: &Planned| match (p.clause.negated, p.stopword && !all_stopwords) {
         (true, _) => Role::Excluded,
         (false, true) => Role::Optional,
         (false, false) => Role::Required,
     };
+    // Agreement ranks only by relevance; it filters under any sort when required.
+    let matter = match options.marks {
+        Marks::Prefer => options.sort == Sort::Relevance,
+        Marks::Require => true,
+        Marks::Ignore => false,
+    };
+    plan.iter()
+        .zip(doc_freqs)
+        .map(|(p, &df)| {
+            let role = role(p);
+            let weight = if role == Role::Optional { rank::STOPWORD_WEIGHT } else { 1.0 };
+            let idf = if alone { 1.0 } else { rank::idf(index.len(), df as usize) };
+            let marks = if matter { p.marks.clone() } else { Vec::new() };
+            let cursor = ClauseCursor::new(index, p);
+            Clause { cursor, role, spans: !p.stopword, weight: weight * idf, marks }
+        })
+        .collect()
+}
+
+/// Runs `plan` over `index`; documents in `pinned` (ascending) are counted but not ranked.
+pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned: &[u32]) -> Evaluation {
     // A lone positive clause's idf scales every score alike: its documents are counted by the
     // pass itself, and the scores scaled after it, instead of a counting pass before.
     let alone = plan.iter().filter(|p| !p.clause.negated).count() == 1;
     let mut doc_freqs: Vec<u32> =
         plan.iter().map(|p| if p.clause.negated || alone { 0 } else { doc_freq(index, p) }).collect();
-    let mut clauses: Vec<Clause> = plan
-        .iter()
-        .zip(&doc_freqs)
-        .map(|(p, &df)| {
-            let role = role(p);
-            let weight = if role == Role::Optional { rank::STOPWORD_WEIGHT } else { 1.0 };
-            let idf = if alone { 1.0 } else { rank::idf(index.len(), df as usize) };
-            // Agreement ranks only by relevance; it filters under any sort when required.
-            let matter = match options.marks {
-                Marks::Prefer => options.sort == Sort::Relevance,
-                Marks::Require => true,
-                Marks::Ignore => false,
-            };
-            let marks = if matter { p.marks.clone() } else { Vec::new() };
-            let cursor = ClauseCursor::new(index, p);
-            Clause { cursor, role, spans: !p.stopword, weight: weight * idf, marks }
-        })
-        .collect();
+    let new_clauses = || clauses(index, plan, &doc_freqs, options, alone);
+    let mut clauses = new_clauses();
     let required = clauses.iter().filter(|c| c.role == Role::Required).count();
     let k = options.offset.saturating_add(options.limit.min(MAX_LIMIT));
     let averages = index.average_lengths();
@@ -138,7 +152,14 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
         pinned,
         overlap: 0,
     };
-    let (total, relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses) };
+    // The documents every required clause matches, found by leaping from one to the next; only
+    // when there are none, a second pass over the documents that any of them matches ranks
+    // those that match most.
+    let (mut total, mut relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses, true) };
+    if relaxed && required > 1 {
+        pass.restart();
+        (total, relaxed) = pass.run(&mut new_clauses(), false);
+    }
     let facets = pass.facets.take().map(Tally::finish);
     let mut ranked = pass.top.into_sorted();
     if alone {
@@ -156,6 +177,24 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
         }
     }
     Evaluation { total, relaxed, ranked, doc_freqs, facets, overlap: pass.overlap }
+}
+
+/// The first document from `doc` on that all the required `clauses` match ([`END`] if none):
+/// each in turn is sought to the latest document another stands at.
+fn all_at(clauses: &mut [Clause], mut doc: u32) -> u32 {
+    'leap: loop {
+        for c in clauses.iter_mut().filter(|c| c.role == Role::Required) {
+            let at = c.cursor.seek(doc);
+            if at != doc {
+                if at == END {
+                    return END;
+                }
+                doc = at;
+                continue 'leap;
+            }
+        }
+        return doc;
+    }
 }
 
 struct Pass<'i, 'a> {
@@ -176,17 +215,29 @@ struct Pass<'i, 'a> {
 }
 
 impl Pass<'_, '_> {
-    /// Returns the total and whether it is the relaxed one.
-    fn run(&mut self, clauses: &mut [Clause]) -> (usize, bool) {
+    /// Forgets the documents a pass counted and ranked.
+    fn restart(&mut self) {
+        self.top.clear();
+        self.facets.iter_mut().for_each(Tally::clear);
+        (self.visited, self.overlap) = (0, 0);
+    }
+
+    /// Returns the total and whether it is the relaxed one: over the documents that every
+    /// required clause matches (`all`), or that any does, where those that match every clause
+    /// count alone if there are any.
+    fn run(&mut self, clauses: &mut [Clause], all: bool) -> (usize, bool) {
         let (mut total, mut found_all) = (0usize, false);
         let mut doc = 0;
         loop {
-            doc = clauses
-                .iter_mut()
-                .filter(|c| c.role == Role::Required)
-                .map(|c| c.cursor.seek(doc))
-                .min()
-                .unwrap_or(END);
+            doc = match all {
+                true => all_at(clauses, doc),
+                false => clauses
+                    .iter_mut()
+                    .filter(|c| c.role == Role::Required)
+                    .map(|c| c.cursor.seek(doc))
+                    .min()
+                    .unwrap_or(END),
+            };
             if doc == END {
                 break;
             }

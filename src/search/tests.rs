@@ -36,6 +36,41 @@ fn all_words_must_match() {
 }
 
 #[test]
+fn every_document_with_all_the_words_is_counted() {
+    // Made-up words no two of which share a stem or a prefix, drawn mostly from the first few.
+    let word = |n: usize| -> String {
+        [n / 8, n].iter().map(|&i| ['ت', 'ج', 'د', 'ر', 'س', 'ص', 'ط', 'ق'][i % 8]).chain(['م']).collect()
+    };
+    let mut rng = crate::test_rng::Rng::new(5);
+    let docs: Vec<Vec<usize>> = (0..300).map(|_| (0..6).map(|_| rng.skewed(40)).collect()).collect();
+    let documents: Vec<Document> = docs
+        .iter()
+        .enumerate()
+        .map(|(i, words)| Document {
+            id: format!("d{i}"),
+            title: "عنوان".into(),
+            text: words.iter().map(|&w| word(w)).collect::<Vec<_>>().join(" "),
+            ..Default::default()
+        })
+        .collect();
+    let index_bytes = index::write(&documents);
+    let index = Index::open(&index_bytes).unwrap();
+    let mut relaxed = 0;
+    for _ in 0..200 {
+        let picked: Vec<usize> = (0..2 + rng.below(2)).map(|_| rng.skewed(40)).collect();
+        let query = picked.iter().map(|&w| word(w) + " ").collect::<String>();
+        let all = docs.iter().filter(|d| picked.iter().all(|w| d.contains(w))).count();
+        let any = docs.iter().filter(|d| picked.iter().any(|w| d.contains(w))).count();
+        let r = index.search(&query, &SearchOptions::default());
+        // With none that has them all, those that have any count, ranked by how many.
+        assert_eq!((r.total, r.relaxed), (if all > 0 { all } else { any }, all == 0), "{query}");
+        assert_eq!(r.hits.len(), r.total.min(10), "{query}");
+        relaxed += usize::from(r.relaxed);
+    }
+    assert!((20..180).contains(&relaxed), "{relaxed} of 200 queries relaxed: both passes are tried");
+}
+
+#[test]
 fn nothing_in_common_falls_back_to_most_words_matched() {
     let bytes = corpus();
     let r = search(&bytes, "موسكو الرباط ");
