@@ -46,7 +46,6 @@ pub mod dict;
 pub mod docs;
 mod ids;
 pub mod keyed;
-mod lists;
 pub mod postings;
 pub mod refs;
 mod sections;
@@ -64,7 +63,6 @@ use dict::{read_u32, Dict};
 pub use docs::field;
 use docs::Docs;
 use keyed::{Keyed, Numbers};
-pub use lists::Lists;
 pub use postings::Cursor;
 use sections::section_table;
 pub use sections::{split_off, split_off_sparse, SPARSE};
@@ -433,6 +431,30 @@ impl<'a> Index<'a> {
     /// The folded term at `ordinal`.
     pub fn term_string(&self, ordinal: u32) -> Option<String> {
         String::from_utf8(self.terms.key(ordinal)?).ok()
+    }
+
+    /// Where the postings of the block holding the term at `ordinal` start, how many terms the
+    /// block has and which of them the term is; `None` past the last term, and in a split index
+    /// when its chunk is not at hand.
+    fn block_of(&self, ordinal: u32) -> Option<(usize, usize, usize)> {
+        let (block, k) = (ordinal as usize / dict::BLOCK_LEN, ordinal as usize % dict::BLOCK_LEN);
+        let count = (self.terms.len() as usize).saturating_sub(block * dict::BLOCK_LEN).min(dict::BLOCK_LEN);
+        let offset = self.terms.block_value(block as u32)? as usize;
+        (k < count && self.postings_at_hand(offset)).then_some((offset, count, k))
+    }
+
+    /// A cursor over the postings of the term at `ordinal`; empty if unreadable.
+    pub fn cursor(&self, ordinal: u32) -> Cursor<'a> {
+        self.block_of(ordinal)
+            .and_then(|(offset, count, k)| postings::cursor_in_block(self.postings, offset, count, k))
+            .unwrap_or(Cursor::EMPTY)
+    }
+
+    /// The number of documents the term at `ordinal` occurs in: what a cursor would say, for
+    /// less (planning asks it of every completion of a prefix).
+    pub fn doc_count(&self, ordinal: u32) -> u32 {
+        self.block_of(ordinal)
+            .map_or(0, |(offset, _, k)| postings::doc_count_in_block(self.postings, offset, k))
     }
 }
 

@@ -107,30 +107,24 @@ fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mu
         }
     }
     // Several readings can reach one term: most documents first, each term once.
-    let by_count = |a: &(u32, u32), b: &(u32, u32)| (a.0, b.1) > (b.0, a.1);
-    super::heapsort::sort_by(&mut found, &by_count);
+    super::heapsort::sort_by(&mut found, &|a, b| (a.0, b.1) > (b.0, a.1));
     found.dedup_by_key(|f| f.1);
-    found.retain(|f| !out.iter().any(|m| m.ordinal == f.1));
-    let split = found.len().min(MAX_COMPLETIONS);
-    for &(_, ordinal) in &found[..split] {
+    let new: Vec<_> = found.into_iter().filter(|f| !out.iter().any(|m| m.ordinal == f.1)).collect();
+    let mut rest = new.into_iter();
+    for (_, ordinal) in rest.by_ref().take(MAX_COMPLETIONS) {
         push(out, ordinal, Kind::Prefix);
     }
     // Rarer completions still count where the query's other words are: a long query ending in
-    // a short prefix must find its document even when the completion it needs is rare. They
-    // are tried in term order, where neighbours share their postings heads, then taken most
-    // documents first.
+    // a short prefix must find its document even when the completion it needs is rare.
     if context.is_empty() {
         return;
     }
-    let mut rest = found.split_off(split);
-    let mut lists = index.lists();
-    super::heapsort::sort_by(&mut rest, &|a, b| a.1 < b.1);
-    rest.retain(|f| {
-        let mut cursor = lists.cursor(f.1);
+    let in_context = |ordinal: u32| {
+        let mut cursor = index.cursor(ordinal);
         context.iter().any(|&doc| cursor.seek(doc) == doc)
-    });
-    super::heapsort::sort_by(&mut rest, &by_count);
-    for &(_, ordinal) in rest.iter().take(MAX_COMPLETIONS) {
+    };
+    let fits: Vec<_> = rest.filter(|f| in_context(f.1)).take(MAX_COMPLETIONS).collect();
+    for (_, ordinal) in fits {
         push(out, ordinal, Kind::Prefix);
     }
 }
