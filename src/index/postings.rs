@@ -200,30 +200,30 @@ impl<'a> Cursor<'a> {
 
     /// Moves to the next document and returns it.
     pub fn advance(&mut self) -> u32 {
-        if self.read >= self.doc_count {
-            return self.end();
+        self.forward(0)
+    }
+
+    /// The entry after document `doc`, the `read`-th, whose gap and frequencies are read at
+    /// `gaps_at` and `freqs_at` (moved past them): its document and `(title, body)`
+    /// frequencies; `None` at the end of the list or a corrupt entry.
+    #[inline]
+    fn entry(
+        &self,
+        read: u32,
+        doc: u32,
+        gaps_at: &mut usize,
+        freqs_at: &mut usize,
+    ) -> Option<(u32, u32, u32)> {
+        if read >= self.doc_count {
+            return None;
         }
-        let (mut gaps_at, mut freqs_at) = (self.gaps_at, self.freqs_at);
-        let (Some(gap), Some(code)) =
-            (varint::read(self.gaps, &mut gaps_at), varint::read(self.freqs, &mut freqs_at))
-        else {
-            return self.end();
-        };
+        let gap = varint::read(self.gaps, gaps_at)?;
+        let code = varint::read(self.freqs, freqs_at)?;
         let title = match code & 1 {
-            0 => Some(0),
-            _ => varint::read(self.freqs, &mut freqs_at).filter(|&tf| tf > 0),
+            0 => 0,
+            _ => varint::read(self.freqs, freqs_at).filter(|&tf| tf > 0)?,
         };
-        let Some(title) = title else { return self.end() };
-        let body = code >> 1;
-        let Some(doc) = next_doc(self.read, self.doc, gap) else { return self.end() };
-        if self.read > 0 {
-            self.pos_skip = self.pos_skip.saturating_add(self.title_tf).saturating_add(self.body_tf);
-        }
-        self.read += 1;
-        DOCS_READ.fetch_add(1, Relaxed);
-        (self.gaps_at, self.freqs_at) = (gaps_at, freqs_at);
-        (self.doc, self.title_tf, self.body_tf) = (doc, title, body);
-        doc
+        Some((next_doc(read, doc, gap)?, title, code >> 1))
     }
 
     /// Calls `f` with each document of the list from its first, reading only the document
@@ -246,8 +246,33 @@ impl<'a> Cursor<'a> {
         if self.read > 0 && self.doc >= target {
             return self.doc;
         }
-        while self.advance() < target {}
-        self.doc
+        self.forward(target)
+    }
+
+    /// Moves to the first document ≥ `target` after the current one and returns it.
+    fn forward(&mut self, target: u32) -> u32 {
+        // The documents passed on the way are read into locals, stored once at the end.
+        let (mut read, mut doc, mut gaps_at, mut freqs_at) =
+            (self.read, self.doc, self.gaps_at, self.freqs_at);
+        let (mut title, mut body, mut skip) = (self.title_tf, self.body_tf, self.pos_skip);
+        let found = loop {
+            let Some((next, t, b)) = self.entry(read, doc, &mut gaps_at, &mut freqs_at) else { break false };
+            if read > 0 {
+                // The positions of the document left behind lie before the next one's.
+                skip = skip.saturating_add(title).saturating_add(body);
+            }
+            (read, doc, title, body) = (read + 1, next, t, b);
+            if doc >= target {
+                break true;
+            }
+        };
+        DOCS_READ.fetch_add((read - self.read) as usize, Relaxed);
+        if !found {
+            return self.end();
+        }
+        (self.read, self.doc, self.gaps_at, self.freqs_at) = (read, doc, gaps_at, freqs_at);
+        (self.title_tf, self.body_tf, self.pos_skip) = (title, body, skip);
+        doc
     }
 
     /// Appends the current document's title and body positions; returns how many were decoded
