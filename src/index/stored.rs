@@ -35,6 +35,9 @@ impl<'a> StoredDoc<'a> {
     /// The date as `YYYY-MM-DD`.
     pub fn date(&self) -> Option<String> {
         let d = self.date;
+        if d == 0 {
+            return None;
+        }
         let mut out = String::with_capacity(10);
         for (n, width) in [(d / 10000, 4usize), (d / 100 % 100, 2), (d % 100, 2)] {
             if !out.is_empty() {
@@ -44,7 +47,7 @@ impl<'a> StoredDoc<'a> {
             out.extend(std::iter::repeat_n('0', width.saturating_sub(digits.len())));
             out.push_str(&digits);
         }
-        (d != 0).then_some(out)
+        Some(out)
     }
 }
 
