@@ -86,8 +86,9 @@ fn a_one_word_query_does_bounded_work_at_any_corpus_size() {
         figures.push((allocations, positions));
     }
     let (small, large) = (figures[0], figures[1]);
-    // Positions only for the ten hits' snippets (a word occurs at most twice in a document).
-    assert!(large.1 <= 20, "{} positions decoded for 10 hits", large.1);
+    // Positions only where the pass keeps a document in its top (the ten hits and the few
+    // they displaced), for the snippets: a word occurs at most twice in a document.
+    assert!(large.1 <= 40, "{} positions decoded for 10 hits", large.1);
     assert!(large.1 <= small.1 + 2, "positions grew with the corpus: {small:?} → {large:?}");
     // Allocations per hit (the snippet window's analysis is most of them: each word's terms)
     // and per planned term, none per posting: 1,433 at both sizes when this was written.

@@ -15,6 +15,7 @@
 use super::cursor::{Bound, ClauseCursor};
 use super::facets::Tally;
 use super::marks::Marked;
+use super::matched::{self, Matches};
 use super::plan::Planned;
 use super::rank::{self, FieldHits};
 use super::snippet::word_at;
@@ -41,7 +42,14 @@ pub struct Evaluation {
     pub facets: Option<Facets>,
     /// Of `total`, the documents in `pinned`: counted, not ranked (see `search::refs`).
     pub overlap: usize,
+    /// Where the clauses matched the documents of `ranked`, noted while the pass stood there
+    /// (ascending by document; none when `ranked` may be long, see [`MAX_NOTED`]).
+    pub matches: Vec<(u32, Matches)>,
 }
+
+/// The most documents a pass keeps whose matches it notes as it keeps them: it notes those of
+/// every document that enters its top, a few times as many as it keeps in the end.
+const MAX_NOTED: usize = 50;
 
 /// Documents matching a clause: free when it is one term; for words (no phrase) the union of
 /// their terms' documents in a bitmap, reading only document numbers; else one cursor pass.
@@ -149,6 +157,7 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
         visited: 0,
         facets: options.facets.then(Tally::default),
         positions: (Vec::new(), Vec::new()),
+        noted: (k <= MAX_NOTED).then(Vec::new),
         pinned,
         overlap: 0,
     };
@@ -176,7 +185,9 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
             ranked[i].score = ranked[i].score.min(ranked[i - 1].score);
         }
     }
-    Evaluation { total, relaxed, ranked, doc_freqs, facets, overlap: pass.overlap }
+    let mut matches = pass.noted.take().unwrap_or_default();
+    matches.retain(|(doc, _)| ranked.iter().any(|r| r.doc == *doc));
+    Evaluation { total, relaxed, ranked, doc_freqs, facets, overlap: pass.overlap, matches }
 }
 
 /// The first document from `doc` on that all the required `clauses` match ([`END`] if none):
@@ -210,6 +221,8 @@ struct Pass<'i, 'a> {
     facets: Option<Tally<'a>>,
     /// Title and body positions of a clause, reused.
     positions: (Vec<u32>, Vec<u32>),
+    /// The matches of each document the top took, in the order it took them.
+    noted: Option<Vec<(u32, Matches)>>,
     pinned: &'i [u32],
     overlap: usize,
 }
@@ -218,6 +231,7 @@ impl Pass<'_, '_> {
     /// Forgets the documents a pass counted and ranked.
     fn restart(&mut self) {
         self.top.clear();
+        self.noted.iter_mut().for_each(Vec::clear);
         self.facets.iter_mut().for_each(Tally::clear);
         (self.visited, self.overlap) = (0, 0);
     }
@@ -354,7 +368,12 @@ impl Pass<'_, '_> {
             return;
         }
         let score = if exact && spanning <= 1 { bound } else { factor * self.exact(clauses, doc, lengths) };
-        self.top.push(Ranked { key, score, doc });
+        if self.top.push(Ranked { key, score, doc }) {
+            if let Some(noted) = self.noted.as_mut() {
+                let positive = clauses.iter_mut().enumerate().filter(|(_, c)| c.role != Role::Excluded);
+                noted.push((doc, matched::at(positive.map(|(i, c)| (i, &mut c.cursor)), doc)));
+            }
+        }
     }
 
     /// The score of `doc` from its positions: deduplicated hits and proximity.

@@ -13,6 +13,7 @@ pub mod fuzzy;
 mod heapsort;
 pub mod keyboard;
 pub mod marks;
+mod matched;
 pub mod plan;
 pub mod query;
 pub mod rank;
@@ -27,8 +28,8 @@ mod types;
 use std::cell::RefCell;
 
 use crate::index::{Index, StoredDoc};
-use cursor::ClauseCursor;
 use eval::Evaluation;
+use matched::{matches, Matches};
 use plan::Planned;
 pub use types::*;
 
@@ -95,48 +96,6 @@ thread_local! {
     static LAST: RefCell<Option<LastPlan>> = const { RefCell::new(None) };
 }
 
-/// Where the query matched one document: title positions, and body positions each with the bit
-/// of its clause (sorted by position, one entry a position).
-#[derive(Debug, Default)]
-struct Matches {
-    title: Vec<u32>,
-    body: Vec<(u32, u32)>,
-}
-
-/// Matches of the positive clauses of `plan` in each of `docs` (ascending), in that order.
-fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
-    let mut cursors: Vec<(usize, ClauseCursor)> = plan
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.clause.negated)
-        .map(|(i, p)| (i, ClauseCursor::new(index, p)))
-        .collect();
-    let mut body = Vec::new();
-    docs.iter()
-        .map(|&doc| {
-            let mut m = Matches::default();
-            for (i, c) in &mut cursors {
-                if c.seek(doc) != doc {
-                    continue;
-                }
-                body.clear();
-                c.matched_words(&mut m.title, &mut body);
-                m.body.extend(body.iter().map(|&p| (p, 1u32 << (*i as u32 % 32))));
-            }
-            cursor::dedup(&mut m.title);
-            heapsort::sort_runs_by(&mut m.body, &|a, b| a.0 < b.0);
-            m.body.dedup_by(|b, a| {
-                let same = a.0 == b.0;
-                if same {
-                    a.1 |= b.1;
-                }
-                same
-            });
-            m
-        })
-        .collect()
-}
-
 fn hit(index: &Index, doc: &StoredDoc, score: f32, m: &Matches) -> Hit {
     let (snippet, highlights) = snippet::snippet(index, doc, &m.body);
     let mut title_highlights = Vec::new();
@@ -183,12 +142,21 @@ impl<'a> Index<'a> {
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = query::truncate(query);
         let pinned = refs::pinned(self, query, &options.filter);
-        let (answer, corrected) = self.resolve(query, options, &pinned);
+        let (mut answer, corrected) = self.resolve(query, options, &pinned);
         let limit = options.limit.min(MAX_LIMIT);
         let page = refs::page(&pinned, &answer.eval.ranked, options.offset, limit);
         let mut docs: Vec<u32> = page.iter().map(|r| r.doc).collect();
         heapsort::sort_by(&mut docs, &|a, b| a < b);
-        let found = matches(self, &answer.plan, &docs);
+        // The pass noted where it matched the documents it ranked; those it did not rank (pinned
+        // by a reference) are matched now.
+        let mut noted = std::mem::take(&mut answer.eval.matches);
+        let found: Vec<Matches> = docs
+            .iter()
+            .map(|&d| match noted.iter_mut().find(|n| n.0 == d) {
+                Some(n) => std::mem::take(&mut n.1),
+                None => matches(self, &answer.plan, &[d]).pop().unwrap_or_default(),
+            })
+            .collect();
         let hits = page
             .iter()
             .filter_map(|r| {

@@ -40,7 +40,8 @@ impl TopK {
         self.heap.first().is_some_and(|w| (key, bound) > (w.key, w.score))
     }
 
-    pub fn push(&mut self, item: Ranked) {
+    /// Keeps `item` if it is among the best `k` so far; returns whether it did.
+    pub fn push(&mut self, item: Ranked) -> bool {
         if self.heap.len() < self.k {
             self.heap.push(item);
             let mut i = self.heap.len() - 1;
@@ -52,7 +53,10 @@ impl TopK {
             self.heap[0] = item;
             let len = self.heap.len();
             heapsort::sift_down(&mut self.heap, 0, len, &better);
+        } else {
+            return false;
         }
+        true
     }
 
     /// The kept documents, best first.
