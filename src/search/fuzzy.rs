@@ -19,16 +19,17 @@ const SKIPS_BEFORE_SEEK: usize = 8;
 const CONFUSABLES: [(char, char); 5] = [('ض', 'ظ'), ('ث', 'س'), ('ذ', 'ز'), ('ص', 'س'), ('ت', 'ط')];
 
 /// A query letter with the letters confusable with it (the DP asks for them in every cell; س
-/// has two).
+/// has two). A slot without one holds the letter itself, which the DP has matched already: two
+/// plain comparisons per cell.
 #[derive(Clone, Copy)]
 struct Letter {
     c: char,
-    confusables: [Option<char>; 2],
+    confusables: [char; 2],
 }
 
 impl Letter {
     fn new(c: char) -> Letter {
-        let mut letter = Letter { c, confusables: [None; 2] };
+        let mut letter = Letter { c, confusables: [c; 2] };
         let mut slots = letter.confusables.iter_mut();
         for &(x, y) in &CONFUSABLES {
             let other = if c == x {
@@ -39,7 +40,7 @@ impl Letter {
                 continue;
             };
             if let Some(slot) = slots.next() {
-                *slot = Some(other);
+                *slot = other;
             }
         }
         letter
@@ -49,7 +50,7 @@ impl Letter {
 fn substitution(a: char, b: Letter) -> u16 {
     if a == b.c {
         0
-    } else if b.confusables.contains(&Some(a)) {
+    } else if a == b.confusables[0] || a == b.confusables[1] {
         CONFUSABLE
     } else {
         EDIT
@@ -169,7 +170,7 @@ fn next_alive(row: &[u16], query: &[Letter], max_cost: u16, dead: char) -> Optio
             consider(q.c);
         }
         if cell + CONFUSABLE <= max_cost {
-            q.confusables.into_iter().flatten().for_each(&mut consider);
+            q.confusables.into_iter().filter(|&c| c != q.c).for_each(&mut consider);
         }
     }
     next
