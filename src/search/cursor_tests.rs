@@ -1,6 +1,4 @@
 use super::*;
-use crate::document::Document;
-use crate::index;
 use crate::search::query::Clause;
 use crate::test_rng::Rng;
 
@@ -31,17 +29,7 @@ fn a_word_of_many_terms_lands_on_each_document_any_of_them_is_in() {
     let mut rng = Rng::new(9);
     let docs: Vec<Vec<usize>> =
         (0..400).map(|_| (0..5).map(|_| rng.below(60) * rng.below(60) / 59).collect()).collect();
-    let documents: Vec<Document> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, words)| Document {
-            id: format!("d{i}"),
-            title: "عنوان".into(),
-            text: words.iter().map(|&w| word(w)).collect::<Vec<_>>().join(" "),
-            ..Default::default()
-        })
-        .collect();
-    let bytes = index::write(&documents);
+    let bytes = crate::search::test_corpus::index_of(&docs, word);
     let index = Index::open(&bytes).unwrap();
     for (picked, stride) in
         [((0..60).collect::<Vec<_>>(), 1), ((0..60).step_by(7).collect(), 3), (vec![5], 2)]

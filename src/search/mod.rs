@@ -231,6 +231,8 @@ impl<'a> Index<'a> {
 }
 
 #[cfg(test)]
+mod test_corpus;
+#[cfg(test)]
 mod tests;
 
 #[cfg(test)]

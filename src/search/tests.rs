@@ -43,17 +43,7 @@ fn every_document_with_all_the_words_is_counted() {
     };
     let mut rng = crate::test_rng::Rng::new(5);
     let docs: Vec<Vec<usize>> = (0..300).map(|_| (0..6).map(|_| rng.skewed(40)).collect()).collect();
-    let documents: Vec<Document> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, words)| Document {
-            id: format!("d{i}"),
-            title: "عنوان".into(),
-            text: words.iter().map(|&w| word(w)).collect::<Vec<_>>().join(" "),
-            ..Default::default()
-        })
-        .collect();
-    let index_bytes = index::write(&documents);
+    let index_bytes = super::test_corpus::index_of(&docs, word);
     let index = Index::open(&index_bytes).unwrap();
     let mut relaxed = 0;
     for _ in 0..200 {
