@@ -147,14 +147,17 @@ impl<'a> Index<'a> {
         let page = refs::page(&pinned, &answer.eval.ranked, options.offset, limit);
         let mut docs: Vec<u32> = page.iter().map(|r| r.doc).collect();
         heapsort::sort_by(&mut docs, &|a, b| a < b);
-        // The pass noted where it matched the documents it ranked; those it did not rank (pinned
-        // by a reference) are matched now.
+        // The pass noted where it matched the documents it ranked; the others (pinned by a
+        // reference, or on a page deeper than the pass notes) are matched now, in one run of the
+        // plan's cursors.
         let mut noted = std::mem::take(&mut answer.eval.matches);
+        let missing: Vec<u32> = docs.iter().copied().filter(|&d| noted.iter().all(|n| n.0 != d)).collect();
+        let mut rest = matches(self, &answer.plan, &missing).into_iter();
         let found: Vec<Matches> = docs
             .iter()
             .map(|&d| match noted.iter_mut().find(|n| n.0 == d) {
                 Some(n) => std::mem::take(&mut n.1),
-                None => matches(self, &answer.plan, &[d]).pop().unwrap_or_default(),
+                None => rest.next().unwrap_or_default(),
             })
             .collect();
         let hits = page
