@@ -52,12 +52,9 @@ fn main() {
     let bytes = if embed { corpus_index(&manifest) } else { Vec::new() };
     // src/embedded.rs compiles in the index without its strings, and the strings as text; the
     // whole index stays beside them for scripts/build-wasm.sh to list its sections.
-    let (head, strings) = match index::split_off(&bytes, ["STRINGS"]) {
-        Ok((head, [strings])) => (head, strings.to_vec()),
-        Err(_) => (Vec::new(), Vec::new()),
-    };
+    let (head, [strings]) = index::split_off(&bytes, ["STRINGS"]).unwrap_or((Vec::new(), [&[]]));
     for (name, contents) in
-        [("index.bin", &bytes), ("index-head.bin", &head), ("index-strings.txt", &strings)]
+        [("index.bin", bytes.as_slice()), ("index-head.bin", &head), ("index-strings.txt", strings)]
     {
         // Written beside and renamed, so an interrupted build never leaves half an index.
         let partial = out_dir.join(format!("{name}.partial"));

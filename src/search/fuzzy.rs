@@ -1,7 +1,8 @@
 //! Typo-tolerant lookup: the dictionary terms within a Damerau–Levenshtein distance of a word
 //! (optimal string alignment), found by walking the sorted dictionary like a trie: neighbouring
 //! terms share their DP rows for their common prefix, and once every cell of a row exceeds the
-//! budget, all terms under that prefix are skipped with one seek.
+//! budget, the walk seeks past every term that cannot come back within it: those under that
+//! prefix, and their neighbours up to the next letter that could keep the row before alive.
 //!
 //! Costs are in half-steps: an edit costs 2, swapping two letters that Arabic readers confuse
 //! (ض/ظ, ث/س, ذ/ز, ص/س, ت/ط) costs 1. (ه/ة, ي/ى and the alef forms are folded before this.)
