@@ -206,7 +206,7 @@ impl<'a> Cursor<'a> {
     /// The entry after document `doc`, the `read`-th, whose gap and frequencies are read at
     /// `gaps_at` and `freqs_at` (moved past them): its document and `(title, body)`
     /// frequencies; `None` at the end of the list or a corrupt entry.
-    #[inline]
+    #[inline(always)]
     fn entry(
         &self,
         read: u32,
@@ -237,6 +237,18 @@ impl<'a> Cursor<'a> {
             let Some(next) = next_doc(read, doc, gap) else { break };
             (doc, read) = (next, read + 1);
             f(doc);
+        }
+        DOCS_READ.fetch_add(read as usize, Relaxed);
+    }
+
+    /// Calls `f` with each document of the list from its first and its `(title, body)`
+    /// frequencies, wherever the cursor stands: [`Cursor::advance`] to the end, without keeping
+    /// the place.
+    pub fn each_entry(&self, mut f: impl FnMut(u32, (u32, u32))) {
+        let (mut gaps_at, mut freqs_at, mut doc, mut read) = (0, 0, 0u32, 0u32);
+        while let Some((next, title, body)) = self.entry(read, doc, &mut gaps_at, &mut freqs_at) {
+            (doc, read) = (next, read + 1);
+            f(doc, (title, body));
         }
         DOCS_READ.fetch_add(read as usize, Relaxed);
     }

@@ -3,6 +3,7 @@
 //! merges its branches. All move forward only, with `seek(doc)`; positions are decoded only when
 //! asked for the current document, into buffers the cursors keep and reuse.
 
+use super::dense::Dense;
 use super::heapsort;
 use super::plan::{Branch, Planned, Term};
 use super::rank::FieldHits;
@@ -22,7 +23,7 @@ pub struct Bound {
 }
 
 impl Bound {
-    fn add(&mut self, weight: f32, (title, body): (u32, u32)) {
+    pub fn add(&mut self, weight: f32, (title, body): (u32, u32)) {
         self.best = self.best.max(weight);
         self.title += weight * title as f32;
         self.body += weight * body as f32;
@@ -266,15 +267,19 @@ impl<'a> BranchCursor<'a> {
 pub struct ClauseCursor<'a> {
     branches: Vec<BranchCursor<'a>>,
     doc: Option<u32>,
+    /// When the clause is read term at a time: then its branches stand behind `doc` until
+    /// positions are asked for.
+    dense: Option<Dense>,
     /// The hits of the current document, after [`ClauseCursor::load_hits`].
     pub hits: FieldHits,
 }
 
 impl<'a> ClauseCursor<'a> {
-    pub fn new(index: &Index<'a>, planned: &Planned) -> ClauseCursor<'a> {
+    pub fn new(index: &Index<'a>, planned: &Planned, dense: Option<Dense>) -> ClauseCursor<'a> {
         ClauseCursor {
             branches: planned.branches.iter().map(|b| BranchCursor::new(index, b)).collect(),
             doc: None,
+            dense,
             hits: FieldHits::default(),
         }
     }
@@ -284,9 +289,26 @@ impl<'a> ClauseCursor<'a> {
         if let Some(doc) = self.doc.filter(|&d| d >= target) {
             return doc;
         }
-        let doc = self.branches.iter_mut().map(|b| b.seek(target)).min().unwrap_or(END);
+        let doc = match &self.dense {
+            Some(dense) => dense.seek(target),
+            None => self.branches.iter_mut().map(|b| b.seek(target)).min().unwrap_or(END),
+        };
         self.doc = Some(doc);
         doc
+    }
+
+    /// The current document, with the branches there too (a dense cursor leaves them behind).
+    fn settled(&mut self) -> Option<u32> {
+        let doc = self.current()?;
+        if self.dense.is_some() {
+            self.branches.iter_mut().for_each(|b| _ = b.seek(doc));
+        }
+        Some(doc)
+    }
+
+    /// The clause's table, when it is read term at a time.
+    pub fn table(&self) -> Option<&Dense> {
+        self.dense.as_ref()
     }
 
     /// The current document ([`END`] when exhausted or not started).
@@ -302,6 +324,9 @@ impl<'a> ClauseCursor<'a> {
     pub fn bound(&self) -> Bound {
         let mut bound = Bound::default();
         if let Some(doc) = self.current() {
+            if let Some(dense) = &self.dense {
+                return dense.bound(doc);
+            }
             for b in self.branches.iter().filter(|b| b.doc == Some(doc)) {
                 b.bound(&mut bound);
             }
@@ -313,7 +338,7 @@ impl<'a> ClauseCursor<'a> {
     pub fn load_hits(&mut self) {
         self.hits.title.clear();
         self.hits.body.clear();
-        let Some(doc) = self.current() else { return };
+        let Some(doc) = self.settled() else { return };
         for b in self.branches.iter_mut().filter(|b| b.doc == Some(doc)) {
             b.hits(&mut self.hits);
         }
@@ -324,7 +349,7 @@ impl<'a> ClauseCursor<'a> {
     /// Appends the title and body positions of the words the clause matches in the current
     /// document, for highlighting.
     pub fn matched_words(&mut self, title: &mut Vec<u32>, body: &mut Vec<u32>) {
-        let Some(doc) = self.current() else { return };
+        let Some(doc) = self.settled() else { return };
         for b in self.branches.iter_mut().filter(|b| b.doc == Some(doc)) {
             b.matched_words(title, body);
         }

@@ -38,16 +38,30 @@ fn a_word_of_many_terms_lands_on_each_document_any_of_them_is_in() {
         let picked: Vec<usize> = picked.into_iter().filter(|&w| index.term(&word(w)).is_some()).collect();
         let terms: Vec<Term> =
             picked.iter().map(|&w| Term { ordinal: index.term(&word(w)).unwrap(), weight: 1.0 }).collect();
-        let mut cursor = ClauseCursor::new(&index, &planned(terms));
+        let planned = planned(terms);
+        let mut cursor = ClauseCursor::new(&index, &planned, None);
+        // The same clause read term at a time: the same documents, bounds and positions.
+        let mut tabled = ClauseCursor::new(&index, &planned, Some(Dense::build(&index, &planned)));
         let mut target = 0;
         loop {
             let expected = (target..400).find(|&d| docs[d as usize].iter().any(|w| picked.contains(w)));
             let doc = cursor.seek(target);
             assert_eq!(doc, expected.unwrap_or(END), "seek({target}) of {picked:?}");
+            assert_eq!(tabled.seek(target), doc, "tabled seek({target}) of {picked:?}");
             let Some(doc) = expected else { break };
             let here = picked.iter().filter(|w| docs[doc as usize].contains(w)).count();
-            assert_eq!(cursor.bound().sources as usize, here, "terms at {doc}");
+            let (bound, table) = (cursor.bound(), tabled.bound());
+            assert_eq!(bound.sources as usize, here, "terms at {doc}");
+            assert_eq!((table.sources, table.best), (bound.sources, bound.best), "tabled, at {doc}");
+            assert!((table.body - bound.body).abs() <= 1e-4 * bound.body, "tabled body tf at {doc}");
             assert_eq!(cursor.seek(doc), doc, "a seek back stays put");
+            if doc % 3 == 0 {
+                let mut words = [(Vec::new(), Vec::new()), (Vec::new(), Vec::new())];
+                for (c, (title, body)) in [&mut cursor, &mut tabled].into_iter().zip(&mut words) {
+                    c.matched_words(title, body);
+                }
+                assert_eq!(words[0], words[1], "matched words at {doc}");
+            }
             target = doc + 1 + (doc % stride);
         }
     }

@@ -13,6 +13,7 @@
 //! does not agree does not match). Facets count the tags of every document that matches.
 
 use super::cursor::{Bound, ClauseCursor};
+use super::dense::{self, Dense};
 use super::facets::Tally;
 use super::marks::Marked;
 use super::matched::{self, Matches};
@@ -23,6 +24,9 @@ use super::topk::{Ranked, TopK};
 use super::types::{Facets, Marks, SearchOptions, Sort, MAX_LIMIT};
 use crate::index::postings::END;
 use crate::index::Index;
+
+#[path = "tabled.rs"]
+mod tabled;
 
 /// Weighted positions of one field.
 type Hits = [(u32, f32)];
@@ -51,34 +55,8 @@ pub struct Evaluation {
 /// every document that enters its top, a few times as many as it keeps in the end.
 const MAX_NOTED: usize = 50;
 
-/// Documents matching a clause: free when it is one term; for words (no phrase) the union of
-/// their terms' documents in a bitmap, reading only document numbers; else one cursor pass.
-fn doc_freq(index: &Index, planned: &Planned) -> u32 {
-    let terms = || planned.branches.iter().flat_map(|b| b.words.iter().flatten());
-    let mut all = terms();
-    if let (Some(term), None) = (all.next(), all.next()) {
-        return index.doc_count(term.ordinal);
-    }
-    if planned.branches.iter().all(|b| b.words.len() == 1) {
-        let mut seen = vec![0u64; (index.len() as usize).div_ceil(64)];
-        for term in terms() {
-            index.cursor(term.ordinal).each_doc(|doc| {
-                if let Some(word) = seen.get_mut(doc as usize / 64) {
-                    *word |= 1 << (doc % 64);
-                }
-            });
-        }
-        return seen.iter().map(|w| w.count_ones()).sum();
-    }
-    let mut cursor = ClauseCursor::new(index, planned);
-    let mut n = 0;
-    let mut doc = cursor.seek(0);
-    while doc != END {
-        n += 1;
-        doc = cursor.seek(doc + 1);
-    }
-    n
-}
+/// The rank key of a document when no clause is typed with harakat (see [`Pass::agreement`]).
+const UNMARKED: u32 = 0x8000;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Role {
@@ -100,7 +78,8 @@ struct Clause<'a> {
 }
 
 /// The clauses of `plan`, their cursors at the start, weighted by the idf of `doc_freqs`
-/// unless the positive clause is `alone`.
+/// unless the positive clause is `alone`; the cursors take the clauses' `tables` (see
+/// [`dense::tables`]).
 // Called for both passes: inlined, its code came twice (250 B of the wasm, brotli).
 #[inline(never)]
 fn clauses<'a>(
@@ -109,6 +88,7 @@ fn clauses<'a>(
     doc_freqs: &[u32],
     options: &SearchOptions,
     alone: bool,
+    tables: &mut [Option<Dense>],
 ) -> Vec<Clause<'a>> {
     let all_stopwords = plan.iter().filter(|p| !p.clause.negated).all(|p| p.stopword);
     let role = |p: &Planned| match (p.clause.negated, p.stopword && !all_stopwords) {
@@ -124,12 +104,13 @@ fn clauses<'a>(
     };
     plan.iter()
         .zip(doc_freqs)
-        .map(|(p, &df)| {
+        .zip(tables)
+        .map(|((p, &df), table)| {
             let role = role(p);
             let weight = if role == Role::Optional { rank::STOPWORD_WEIGHT } else { 1.0 };
             let idf = if alone { 1.0 } else { rank::idf(index.len(), df as usize) };
             let marks = if matter { p.marks.clone() } else { Vec::new() };
-            let cursor = ClauseCursor::new(index, p);
+            let cursor = ClauseCursor::new(index, p, table.take());
             Clause { cursor, role, spans: !p.stopword, weight: weight * idf, marks }
         })
         .collect()
@@ -140,10 +121,23 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
     // A lone positive clause's idf scales every score alike: its documents are counted by the
     // pass itself, and the scores scaled after it, instead of a counting pass before.
     let alone = plan.iter().filter(|p| !p.clause.negated).count() == 1;
-    let mut doc_freqs: Vec<u32> =
-        plan.iter().map(|p| if p.clause.negated || alone { 0 } else { doc_freq(index, p) }).collect();
-    let new_clauses = || clauses(index, plan, &doc_freqs, options, alone);
-    let mut clauses = new_clauses();
+    let mut tables = dense::tables(index, plan);
+    let mut doc_freqs: Vec<u32> = plan
+        .iter()
+        .zip(&tables)
+        .map(
+            |(p, table)| {
+                if p.clause.negated || alone {
+                    0
+                } else {
+                    dense::doc_freq(index, p, table.as_ref())
+                }
+            },
+        )
+        .collect();
+    let new_clauses =
+        |tables: &mut Vec<Option<Dense>>| clauses(index, plan, &doc_freqs, options, alone, tables);
+    let mut clauses = new_clauses(&mut tables);
     let required = clauses.iter().filter(|c| c.role == Role::Required).count();
     let k = options.offset.saturating_add(options.limit.min(MAX_LIMIT));
     let averages = index.average_lengths();
@@ -164,10 +158,14 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
     // The documents every required clause matches, found by leaping from one to the next; only
     // when there are none, a second pass over the documents that any of them matches ranks
     // those that match most.
-    let (mut total, mut relaxed) = if required == 0 { (0, false) } else { pass.run(&mut clauses, true) };
+    let (mut total, mut relaxed) = match required {
+        0 => (0, false),
+        _ if pass.tabled(&clauses) => pass.run_tabled(&mut clauses),
+        _ => pass.run(&mut clauses, true),
+    };
     if relaxed && required > 1 {
         pass.restart();
-        (total, relaxed) = pass.run(&mut new_clauses(), false);
+        (total, relaxed) = pass.run(&mut new_clauses(&mut dense::tables(index, plan)), false);
     }
     let facets = pass.facets.take().map(Tally::finish);
     let mut ranked = pass.top.into_sorted();
@@ -206,6 +204,25 @@ fn all_at(clauses: &mut [Clause], mut doc: u32) -> u32 {
         }
         return doc;
     }
+}
+
+/// A document's score bound from the `(weight, spans, bound)` of each clause that matches it,
+/// whether that is its score, and how many of those clauses count for proximity.
+fn bound_of(
+    at: impl Iterator<Item = (f32, bool, Bound)>,
+    lengths: (u32, u32),
+    averages: (f32, f32),
+) -> (f32, bool, usize) {
+    let (mut bound, mut exact, mut spanning) = (0.0, true, 0);
+    for (weight, spans, b) in at {
+        bound += weight * rank::bm25f_of(b.best, (b.title, b.body), lengths, averages);
+        exact &= b.sources <= 1;
+        spanning += usize::from(spans);
+    }
+    if spanning > 1 {
+        bound *= rank::MAX_PROXIMITY;
+    }
+    (bound, exact, spanning)
 }
 
 struct Pass<'i, 'a> {
@@ -329,7 +346,7 @@ impl Pass<'_, '_> {
             net += best.unwrap_or(0);
         }
         // Clauses are at most 32 and marked letters at most a query's length: both fit.
-        Some(full << 16 | (net.clamp(-0x7FFF, 0x7FFF) + 0x8000) as u32)
+        Some(full << 16 | (net.clamp(-0x7FFF, 0x7FFF) + UNMARKED as i32) as u32)
     }
 
     /// Counts the tags of `doc`, when facets are asked for.
@@ -350,19 +367,11 @@ impl Pass<'_, '_> {
             return;
         }
         let lengths = self.index.lengths(doc);
-        let (mut bound, mut exact, mut spanning) = (0.0, true, 0);
-        for c in clauses.iter_mut().filter(|c| c.role != Role::Excluded) {
-            if c.cursor.seek(doc) != doc {
-                continue;
-            }
-            let b: Bound = c.cursor.bound();
-            bound += c.weight * rank::bm25f_of(b.best, (b.title, b.body), lengths, self.averages);
-            exact &= b.sources <= 1;
-            spanning += usize::from(c.spans);
-        }
-        if spanning > 1 {
-            bound *= rank::MAX_PROXIMITY;
-        }
+        let at = clauses
+            .iter_mut()
+            .filter(|c| c.role != Role::Excluded)
+            .filter_map(|c| (c.cursor.seek(doc) == doc).then(|| (c.weight, c.spans, c.cursor.bound())));
+        let (mut bound, exact, spanning) = bound_of(at, lengths, self.averages);
         bound *= factor;
         if !self.top.admits(key, bound) {
             return;

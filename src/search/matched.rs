@@ -51,7 +51,7 @@ pub fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
         .iter()
         .enumerate()
         .filter(|(_, p)| !p.clause.negated)
-        .map(|(i, p)| (i, ClauseCursor::new(index, p)))
+        .map(|(i, p)| (i, ClauseCursor::new(index, p, None)))
         .collect();
     docs.iter()
         .map(|&doc| {

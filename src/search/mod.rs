@@ -6,6 +6,7 @@
 //! and `get`.
 
 pub mod cursor;
+mod dense;
 pub mod eval;
 pub mod expand;
 pub mod facets;

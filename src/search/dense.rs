@@ -1,0 +1,136 @@
+//! A clause that matches much of the collection, read term at a time: each of its terms' lists
+//! is decoded once, straight into a bound per document and a bit per matching document. A
+//! [`ClauseCursor`] holding such a table moves from bit to bit and takes the bound from it,
+//! instead of merging its terms' cursors in a heap at every document (a common word of Bukhari
+//! has dozens of clitic forms, and the merge cost several times the decoding). Its branch
+//! cursors move only to the documents whose positions are read. When every clause has a table,
+//! the pass itself reads them a word of bits at a time (see `eval::tabled`).
+
+use super::cursor::{Bound, ClauseCursor};
+use super::plan::Planned;
+use crate::index::postings::END;
+use crate::index::Index;
+
+/// A clause is read term at a time when its terms' lists hold at least one posting per this
+/// many documents of the collection ...
+const SHARE: usize = 4;
+/// ... and the rarest clause that must match holds one per this many: the pass stands at each
+/// of that one's documents, and seeks the others' cursors past nearly every posting one by one.
+const DRIVING: usize = 16;
+
+pub struct Dense {
+    /// A bit per document the clause matches.
+    bits: Vec<u64>,
+    /// Per document, what the clause's cursor would bound it by.
+    bounds: Vec<Bound>,
+}
+
+/// The postings of a clause's terms.
+fn postings(index: &Index, planned: &Planned) -> usize {
+    let terms = planned.branches.iter().flat_map(|b| b.words.iter().flatten());
+    terms.map(|t| index.doc_count(t.ordinal) as usize).sum()
+}
+
+/// The tables of the clauses of `plan` that pay for theirs (see [`SHARE`] and [`DRIVING`]):
+/// those that are one word in every branch (no phrase to check by positions) and match much of
+/// the collection, in a pass that stands at many documents.
+pub fn tables(index: &Index, plan: &[Planned]) -> Vec<Option<Dense>> {
+    let sizes: Vec<usize> = plan.iter().map(|p| postings(index, p)).collect();
+    let required = plan.iter().zip(&sizes).filter(|(p, _)| !p.clause.negated && !p.stopword);
+    let driving = required.map(|(_, &n)| n).min().unwrap_or(usize::MAX);
+    let n = index.len() as usize;
+    plan.iter()
+        .zip(sizes)
+        .map(|(p, size)| {
+            let simple = !p.clause.negated && p.branches.iter().all(|b| b.words.len() == 1);
+            let worth = size.saturating_mul(SHARE) >= n && driving.saturating_mul(DRIVING) >= n;
+            (simple && worth).then(|| Dense::build(index, p))
+        })
+        .collect()
+}
+
+/// Documents matching a clause: counted in its table if it has one; free when it is one term;
+/// for words (no phrase) the union of their terms' documents in a bitmap, reading only document
+/// numbers; else one cursor pass.
+pub fn doc_freq(index: &Index, planned: &Planned, table: Option<&Dense>) -> u32 {
+    if let Some(table) = table {
+        return table.count();
+    }
+    let terms = || planned.branches.iter().flat_map(|b| b.words.iter().flatten());
+    let mut all = terms();
+    if let (Some(term), None) = (all.next(), all.next()) {
+        return index.doc_count(term.ordinal);
+    }
+    if planned.branches.iter().all(|b| b.words.len() == 1) {
+        let mut seen = vec![0u64; (index.len() as usize).div_ceil(64)];
+        for term in terms() {
+            index.cursor(term.ordinal).each_doc(|doc| {
+                if let Some(word) = seen.get_mut(doc as usize / 64) {
+                    *word |= 1 << (doc % 64);
+                }
+            });
+        }
+        return seen.iter().map(|w| w.count_ones()).sum();
+    }
+    let mut cursor = ClauseCursor::new(index, planned, None);
+    let mut n = 0;
+    let mut doc = cursor.seek(0);
+    while doc != END {
+        n += 1;
+        doc = cursor.seek(doc + 1);
+    }
+    n
+}
+
+impl Dense {
+    pub(super) fn build(index: &Index, planned: &Planned) -> Dense {
+        let n = index.len() as usize;
+        let mut dense = Dense { bits: vec![0; n.div_ceil(64)], bounds: vec![Bound::default(); n] };
+        for branch in &planned.branches {
+            for term in branch.words.iter().flatten() {
+                index.cursor(term.ordinal).each_entry(|doc, tf| {
+                    let doc = doc as usize;
+                    if let Some(bound) = dense.bounds.get_mut(doc) {
+                        bound.add(term.weight * branch.weight, tf);
+                        dense.bits[doc / 64] |= 1 << (doc % 64);
+                    }
+                });
+            }
+        }
+        dense
+    }
+
+    fn count(&self) -> u32 {
+        self.bits.iter().map(|w| w.count_ones()).sum()
+    }
+
+    /// The first matching document ≥ `target` ([`END`] if none).
+    pub fn seek(&self, target: u32) -> u32 {
+        let mut i = target as usize / 64;
+        let Some(&first) = self.bits.get(i) else { return END };
+        let mut word = first & (u64::MAX << (target % 64));
+        while word == 0 {
+            i += 1;
+            word = match self.bits.get(i) {
+                Some(&w) => w,
+                None => return END,
+            };
+        }
+        (i * 64) as u32 + word.trailing_zeros()
+    }
+
+    /// Bits `64 w` to `64 w + 63` (0 past the end).
+    pub fn word(&self, w: usize) -> u64 {
+        self.bits.get(w).copied().unwrap_or(0)
+    }
+
+    /// Whether the clause matches `doc`.
+    pub fn contains(&self, doc: u32) -> bool {
+        self.word(doc as usize / 64) & 1 << (doc % 64) != 0
+    }
+
+    /// The bound of a matching document.
+    pub fn bound(&self, doc: u32) -> Bound {
+        self.bounds.get(doc as usize).copied().unwrap_or_default()
+    }
+}
