@@ -293,6 +293,15 @@ impl<'a> Cursor<'a> {
         if self.read == 0 || self.doc == END {
             return 0;
         }
+        // Eight bytes at a time while they cannot hold more varint ends than are left to skip.
+        while self.pos_skip >= 8 {
+            let at = self.pos_at;
+            let Some(bytes) = self.positions.get(at..at + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) else {
+                break;
+            };
+            self.pos_skip -= (!u64::from_le_bytes(bytes) & 0x8080_8080_8080_8080).count_ones();
+            self.pos_at += 8;
+        }
         while self.pos_skip > 0 && self.pos_at < self.positions.len() {
             if self.positions[self.pos_at] < 0x80 {
                 self.pos_skip -= 1;
@@ -361,6 +370,29 @@ mod tests {
         c.positions(&mut t, &mut b);
         assert_eq!(t, [1, 4, 1, 4], "positions can be read twice");
         assert_eq!(c.seek(70_001), END);
+    }
+
+    #[test]
+    fn long_skips_land_on_the_positions_of_the_document_sought() {
+        // Documents with up to 40 positions each, some of them gaps of two or three bytes.
+        let list: Vec<(u32, Vec<u32>, Vec<u32>)> = (0..200u32)
+            .map(|d| {
+                let gaps = (0..d % 41).map(|i| (1 + d % 7) * [1, 150, 20_000][(i % 3) as usize]);
+                let body = gaps.scan(0, |p, gap| Some(std::mem::replace(p, *p + gap))).collect();
+                (d * 3, if d % 5 == 0 { vec![d % 4] } else { vec![] }, body)
+            })
+            .collect();
+        let mut out = Vec::new();
+        write_block(&mut out, &[&list]);
+        for stride in [1, 2, 7, 31] {
+            let mut c = cursor_in_block(&out, 0, 1, 0).unwrap();
+            for (doc, title, body) in list.iter().step_by(stride) {
+                assert_eq!(c.seek(*doc), *doc);
+                let (mut t, mut b) = (Vec::new(), Vec::new());
+                c.positions(&mut t, &mut b);
+                assert_eq!((&t, &b), (title, body), "document {doc}, every {stride}th read");
+            }
+        }
     }
 
     #[test]
