@@ -124,6 +124,20 @@ impl<'a> WordCursor<'a> {
         min
     }
 
+    /// Stands at `doc` with the terms whose bits (from `first` on) are set in `mask`, the last
+    /// bit standing for every term from it on, as [`Dense`] notes them; not at `doc` if none of
+    /// them is there. The terms move by themselves: a cursor that does this never seeks.
+    fn settle(&mut self, doc: u32, first: usize, mask: u64) -> bool {
+        self.here.clear();
+        for (t, (c, _)) in self.terms.iter_mut().enumerate() {
+            if mask & 1 << (first + t).min(63) != 0 && c.seek(doc) == doc {
+                self.here.push(t as u32);
+            }
+        }
+        self.doc = Some(doc);
+        !self.here.is_empty()
+    }
+
     fn at(&self) -> impl Iterator<Item = &(Cursor<'a>, f32)> {
         self.here.iter().map(|&t| &self.terms[t as usize])
     }
@@ -297,11 +311,17 @@ impl<'a> ClauseCursor<'a> {
         doc
     }
 
-    /// The current document, with the branches there too (a dense cursor leaves them behind).
+    /// The current document, with the branches there too (a dense cursor leaves them behind,
+    /// and moves just the terms its table says are there: every branch is one word).
     fn settled(&mut self) -> Option<u32> {
         let doc = self.current()?;
-        if self.dense.is_some() {
-            self.branches.iter_mut().for_each(|b| _ = b.seek(doc));
+        if let Some(dense) = &self.dense {
+            let (mask, mut first) = (dense.terms(doc), 0);
+            for b in &mut self.branches {
+                let Some(word) = b.words.first_mut() else { continue };
+                b.doc = word.settle(doc, first, mask).then_some(doc);
+                first += word.terms.len();
+            }
         }
         Some(doc)
     }

@@ -7,7 +7,7 @@
 //! the pass itself reads them a word of bits at a time (see `eval::tabled`).
 
 use super::cursor::{Bound, ClauseCursor};
-use super::plan::Planned;
+use super::plan::{Planned, Term};
 use crate::index::postings::END;
 use crate::index::Index;
 
@@ -23,6 +23,9 @@ pub struct Dense {
     bits: Vec<u64>,
     /// Per document, what the clause's cursor would bound it by.
     bounds: Vec<Bound>,
+    /// Per document, a bit for each of the clause's terms there (in the order of its branches,
+    /// then of their terms; the last bit for every term from the 64th on).
+    terms: Vec<u64>,
 }
 
 /// The postings of a clause's terms.
@@ -62,15 +65,7 @@ pub fn doc_freq(index: &Index, planned: &Planned, table: Option<&Dense>) -> u32 
         return index.doc_count(term.ordinal);
     }
     if planned.branches.iter().all(|b| b.words.len() == 1) {
-        let mut seen = vec![0u64; (index.len() as usize).div_ceil(64)];
-        for term in terms() {
-            index.cursor(term.ordinal).each_doc(|doc| {
-                if let Some(word) = seen.get_mut(doc as usize / 64) {
-                    *word |= 1 << (doc % 64);
-                }
-            });
-        }
-        return seen.iter().map(|w| w.count_ones()).sum();
+        return union(index, terms()).iter().map(|w| w.count_ones()).sum();
     }
     let mut cursor = ClauseCursor::new(index, planned, None);
     let mut n = 0;
@@ -82,20 +77,43 @@ pub fn doc_freq(index: &Index, planned: &Planned, table: Option<&Dense>) -> u32 
     n
 }
 
+/// The documents of any of `terms`, a bit each, reading only their document numbers.
+pub fn union<'t>(index: &Index, terms: impl Iterator<Item = &'t Term>) -> Vec<u64> {
+    let mut seen = vec![0u64; (index.len() as usize).div_ceil(64)];
+    for term in terms {
+        index.cursor(term.ordinal).each_doc(|doc| {
+            if let Some(word) = seen.get_mut(doc as usize / 64) {
+                *word |= 1 << (doc % 64);
+            }
+        });
+    }
+    seen
+}
+
+/// The documents whose bits are set in `word`, the `w`-th of a bitmap, in order.
+pub fn ones(w: usize, mut word: u64) -> impl Iterator<Item = u32> {
+    std::iter::from_fn(move || {
+        let one = (word != 0).then(|| (w * 64) as u32 + word.trailing_zeros());
+        word &= word.wrapping_sub(1);
+        one
+    })
+}
+
 impl Dense {
     pub(super) fn build(index: &Index, planned: &Planned) -> Dense {
         let n = index.len() as usize;
-        let mut dense = Dense { bits: vec![0; n.div_ceil(64)], bounds: vec![Bound::default(); n] };
-        for branch in &planned.branches {
-            for term in branch.words.iter().flatten() {
-                index.cursor(term.ordinal).each_entry(|doc, tf| {
-                    let doc = doc as usize;
-                    if let Some(bound) = dense.bounds.get_mut(doc) {
-                        bound.add(term.weight * branch.weight, tf);
-                        dense.bits[doc / 64] |= 1 << (doc % 64);
-                    }
-                });
-            }
+        let (bits, bounds, terms) = (vec![0; n.div_ceil(64)], vec![Bound::default(); n], vec![0; n]);
+        let mut dense = Dense { bits, bounds, terms };
+        let terms = planned.branches.iter().flat_map(|b| b.words.iter().flatten().map(|t| (t, b.weight)));
+        for (i, (term, weight)) in terms.enumerate() {
+            index.cursor(term.ordinal).each_entry(|doc, tf| {
+                let doc = doc as usize;
+                if let (Some(bound), Some(mask)) = (dense.bounds.get_mut(doc), dense.terms.get_mut(doc)) {
+                    bound.add(term.weight * weight, tf);
+                    *mask |= 1 << i.min(63);
+                    dense.bits[doc / 64] |= 1 << (doc % 64);
+                }
+            });
         }
         dense
     }
@@ -127,6 +145,11 @@ impl Dense {
     /// Whether the clause matches `doc`.
     pub fn contains(&self, doc: u32) -> bool {
         self.word(doc as usize / 64) & 1 << (doc % 64) != 0
+    }
+
+    /// The bits of the terms at `doc` (see [`Dense::terms`]).
+    pub fn terms(&self, doc: u32) -> u64 {
+        self.terms.get(doc as usize).copied().unwrap_or(0)
     }
 
     /// The bound of a matching document.

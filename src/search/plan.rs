@@ -8,7 +8,6 @@ use super::marks::Marked;
 use super::query::{self, Clause};
 use super::{synonyms, translit, MAX_GUESSED_WORDS};
 use crate::analysis;
-use crate::index::postings::END;
 use crate::index::Index;
 
 /// A dictionary term and the weight of its matches.
@@ -67,15 +66,8 @@ fn context(index: &Index, planned: &[Planned]) -> Vec<u32> {
     let count = |w: &Vec<Term>| w.iter().map(|t| index.doc_count(t.ordinal)).sum::<u32>();
     let rarest = words.filter(|w| !w.is_empty()).map(|w| (count(w), w)).min_by_key(|&(n, _)| n);
     let Some((_, rarest)) = rarest.filter(|&(n, _)| n <= MAX_CONTEXT) else { return Vec::new() };
-    let mut docs = Vec::new();
-    for term in rarest {
-        let mut cursor = index.cursor(term.ordinal);
-        while cursor.advance() != END {
-            docs.push(cursor.doc());
-        }
-    }
-    super::cursor::dedup(&mut docs);
-    docs
+    let bits = super::dense::union(index, rarest.iter());
+    bits.iter().enumerate().flat_map(|(w, &word)| super::dense::ones(w, word)).collect()
 }
 
 fn branch(

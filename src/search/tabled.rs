@@ -4,6 +4,7 @@
 //! enter the top is only counted. Only those that can are taken through the cursors, as the
 //! general pass takes each of them.
 
+use super::super::dense;
 use super::super::types::{Marks, Sort};
 use super::{bound_of, Clause, Pass, Role, UNMARKED};
 
@@ -24,11 +25,8 @@ impl Pass<'_, '_> {
         let mut total = 0;
         for w in 0..self.index.len().div_ceil(64) as usize {
             let required = clauses.iter().filter(|c| c.role == Role::Required);
-            let mut bits =
-                required.fold(u64::MAX, |bits, c| bits & c.cursor.table().map_or(0, |t| t.word(w)));
-            while bits != 0 {
-                let doc = (w * 64) as u32 + bits.trailing_zeros();
-                bits &= bits - 1;
+            let bits = required.fold(u64::MAX, |bits, c| bits & c.cursor.table().map_or(0, |t| t.word(w)));
+            for doc in dense::ones(w, bits) {
                 total += 1;
                 let at = clauses.iter().filter_map(|c| {
                     let table = c.cursor.table().filter(|t| t.contains(doc))?;
