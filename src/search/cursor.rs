@@ -6,7 +6,7 @@
 use super::dense::Dense;
 use super::heapsort;
 use super::plan::{Branch, Planned, Term};
-use super::rank::FieldHits;
+use super::rank::{self, FieldHits};
 use crate::index::postings::END;
 use crate::index::{Cursor, Index};
 
@@ -24,7 +24,7 @@ pub struct Bound {
 
 impl Bound {
     pub fn add(&mut self, weight: f32, (title, body): (u32, u32)) {
-        self.best = self.best.max(weight);
+        self.best = rank::larger(self.best, weight);
         self.title += weight * title as f32;
         self.body += weight * body as f32;
         self.sources += 1;
