@@ -7,7 +7,8 @@
 //
 // Environment (all optional):
 //   BENCH_CORPORA=seeds,quran,bukhari   BENCH_ENGINES=fahras,minisearch,flexsearch,lunr,orama
-//   BENCH_PASSES=5            timed passes over the log, after one warm-up pass (per query: the median)
+//   BENCH_PASSES=5            timed passes over the log, after one warm-up pass (per query: the median;
+//                            the engines take turns pass by pass)
 //   BENCH_MAX_QUERIES=300     latency log length cap
 //   BENCH_SKIP_FAHRAS_BUILD=1 reuse tests/bench/out/<corpus>/pkg from an earlier run
 //   BENCH_FAHRAS_EXTRA=name=dir,...  more fahras builds timed in the same run, as rows "fahras <name>":
@@ -32,7 +33,7 @@ ensureDeps(log);
 const { CORPORA, prepareCorpus, loadDir, corpusBytes } = await import('./lib/corpora.mjs');
 const { JS_PEERS, buildFahras, forceGC } = await import('./lib/engines.mjs');
 const { queryLogs } = await import('./lib/queries.mjs');
-const { latencyPasses, resultIds, zeroHits } = await import('./lib/passes.mjs');
+const { rotatingPasses, resultIds, zeroHits } = await import('./lib/passes.mjs');
 const { quantile, median } = await import('./lib/stats.mjs');
 const { NAMES, lat } = await import('./lib/report.mjs');
 const { fahrasAdapter } = await import('./web/common.mjs');
@@ -110,31 +111,38 @@ for (const corpus of corpora) {
   const { latencyQueries: queries, latencyLog } = await queryLogs(corpus, docs, { repo: REPO, max: maxQueries });
   log(`${corpus}: ${docs.length} docs, ${queries.length} queries`);
   const notes = [];
-  const table = [];
+  const cells = new Map();
   const failed = new Set();
+  const opened = [];
+  const names = [];
   for (const [name, open] of rows(corpus, dir, docs, notes)) {
+    names.push(name);
     try {
-      const eng = await open();
-      log(`${corpus}/${name}: ${queries.length} queries x (1 + ${passes})`);
-      await forceGC();
-      const perQuery = (await latencyPasses(eng, queries, passes, K)).map((xs) => median(xs));
-      const results = await resultIds(eng, queries, K);
-      const errors = results.filter((r) => !Array.isArray(r)).length;
-      const cells = [quantile(perQuery, 0.5), quantile(perQuery, 0.99), Math.max(...perQuery)].map(lat);
-      table.push(`| ${name} | ${cells.join(' | ')} | ${zeroHits(results)}${errors ? ` (${errors} errors)` : ''} |`);
+      opened.push([name, await open()]);
     } catch (e) {
       log(`${corpus}/${name}: ${e.message}`);
       failed.add(name);
-      table.push(`| ${name} | ${e.message.split('\n')[0].replaceAll('|', '\\|')} | | | |`);
+      cells.set(name, `| ${name} | ${e.message.split('\n')[0].replaceAll('|', '\\|')} | | | |`);
     }
-    await forceGC();
   }
+  log(`${corpus}: ${queries.length} queries x (1 + ${passes}) on ${opened.map((o) => o[0]).join(', ')}, taking turns`);
+  const times = await rotatingPasses(opened.map((o) => o[1]), queries, passes, K, forceGC);
+  for (const [j, [name, eng]] of opened.entries()) {
+    const perQuery = times[j].map((xs) => median(xs));
+    const results = await resultIds(eng, queries, K);
+    const errors = results.filter((r) => !Array.isArray(r)).length;
+    const row = [quantile(perQuery, 0.5), quantile(perQuery, 0.99), Math.max(...perQuery)].map(lat);
+    cells.set(name, `| ${name} | ${row.join(' | ')} | ${zeroHits(results)}${errors ? ` (${errors} errors)` : ''} |`);
+  }
+  opened.length = 0;
+  await forceGC();
+  const table = names.map((n) => cells.get(n));
   const pkgs = [['fahras', path.join(OUT, corpus, 'pkg')], ...extras.map((x) => [`fahras ${x.name}`, x.dir.replaceAll('{corpus}', corpus)])];
   for (const [name, pkg] of pkgs) {
     if (engines.includes('fahras') && !failed.has(name) && fs.existsSync(path.join(pkg, 'fahras_bg.wasm'))) notes.push(`${name} wasm + glue: ${(wasmBytes(pkg) / 1e6).toFixed(2)} MB raw`);
   }
   L.push(`## ${corpus}: ${docs.length.toLocaleString('en')} documents, ${(corpusBytes(dir) / 1e6).toFixed(2)} MB`, '');
-  L.push(`${queries.length} queries, ${latencyLog}; per query the median of ${passes} timed passes after one warm-up pass.`, '');
+  L.push(`${queries.length} queries, ${latencyLog}; per query the median of ${passes} timed passes after one warm-up pass, the engines taking turns pass by pass.`, '');
   L.push(`| engine | p50 | p99 | worst | zero hits (of ${queries.length}) |`, '|---|---:|---:|---:|---:|', ...table, '');
   if (notes.length) L.push(...notes.map((n) => `- ${n}`), '');
 }

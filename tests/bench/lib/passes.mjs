@@ -19,6 +19,30 @@ export async function latencyPasses(eng, queries, passes, k) {
   return per;
 }
 
+// latencyPasses for several engines: each pass over the log is run by every engine in turn,
+// the order rotating from pass to pass, so that no engine always runs first (quick.mjs timed
+// the row it had just built ~1.4x slower than the same build timed later), and `between()`
+// (a GC) runs before each engine's pass. Per engine, per query, its times in ms.
+export async function rotatingPasses(engs, queries, passes, k, between) {
+  const per = engs.map(() => queries.map(() => []));
+  for (let p = 0; p <= passes; p++) {
+    for (let j = 0; j < engs.length; j++) {
+      const e = (j + p) % engs.length;
+      await between();
+      for (let i = 0; i < queries.length; i++) {
+        const t = performance.now();
+        try {
+          let r = engs[e].search(queries[i], k);
+          if (r && typeof r.then === 'function') r = await r;
+        } catch { /* errors are counted by resultIds */ }
+        const dt = performance.now() - t;
+        if (p > 0) per[e][i].push(dt);
+      }
+    }
+  }
+  return per;
+}
+
 // Per query, the ids found (best first), or { error } when the engine threw.
 export async function resultIds(eng, queries, k) {
   const res = [];
