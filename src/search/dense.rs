@@ -17,6 +17,11 @@ const SHARE: usize = 4;
 /// ... and the rarest clause that must match holds one per this many: the pass stands at each
 /// of that one's documents, and seeks the others' cursors past nearly every posting one by one.
 const DRIVING: usize = 16;
+/// The most documents all of a query's tables hold together (24 bytes each): wasm memory does
+/// not shrink, so a query of many common words over a large split index must not grow it by
+/// hundreds of megabytes. Bukhari (7,277 documents) could table 72 clauses; a query has at most
+/// 32.
+const MAX_CELLS: usize = 1 << 19;
 
 pub struct Dense {
     /// A bit per document the clause matches.
@@ -34,20 +39,27 @@ fn postings(index: &Index, planned: &Planned) -> usize {
     terms.map(|t| index.doc_count(t.ordinal) as usize).sum()
 }
 
-/// The tables of the clauses of `plan` that pay for theirs (see [`SHARE`] and [`DRIVING`]):
-/// those that are one word in every branch (no phrase to check by positions) and match much of
-/// the collection, in a pass that stands at many documents.
+/// The tables of the clauses of `plan` that pay for theirs (see [`SHARE`] and [`DRIVING`]),
+/// within [`MAX_CELLS`]: those that are one word in every branch (no phrase to check by
+/// positions) and match much of the collection, in a pass that stands at many documents.
 pub fn tables(index: &Index, plan: &[Planned]) -> Vec<Option<Dense>> {
+    tables_within(index, plan, MAX_CELLS)
+}
+
+fn tables_within(index: &Index, plan: &[Planned], max_cells: usize) -> Vec<Option<Dense>> {
     let sizes: Vec<usize> = plan.iter().map(|p| postings(index, p)).collect();
     let required = plan.iter().zip(&sizes).filter(|(p, _)| !p.clause.negated && !p.stopword);
     let driving = required.map(|(_, &n)| n).min().unwrap_or(usize::MAX);
     let n = index.len() as usize;
+    let mut cells = 0;
     plan.iter()
         .zip(sizes)
         .map(|(p, size)| {
             let simple = !p.clause.negated && p.branches.iter().all(|b| b.words.len() == 1);
             let worth = size.saturating_mul(SHARE) >= n && driving.saturating_mul(DRIVING) >= n;
-            (simple && worth).then(|| Dense::build(index, p))
+            let table = simple && worth && cells + n <= max_cells;
+            cells += usize::from(table) * n;
+            table.then(|| Dense::build(index, p))
         })
         .collect()
 }
@@ -155,5 +167,22 @@ impl Dense {
     /// The bound of a matching document.
     pub fn bound(&self, doc: u32) -> Bound {
         self.bounds.get(doc as usize).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_stay_within_their_room() {
+        // Two made-up words in every one of 100 documents: both clauses pay for a table.
+        let docs: Vec<Vec<usize>> = (0..100).map(|d| vec![0, 1, 2 + d % 3]).collect();
+        let word = |n: usize| ["بتث", "جحخ", "دذر", "زسش", "صضط"][n].to_string();
+        let bytes = crate::search::test_corpus::index_of(&docs, word);
+        let index = Index::open(&bytes).unwrap();
+        let plan = crate::search::plan::plan(&index, "بتث جحخ ", false);
+        let tabled = |max| tables_within(&index, &plan, max).iter().filter(|t| t.is_some()).count();
+        assert_eq!((tabled(MAX_CELLS), tabled(199), tabled(99)), (2, 1, 0));
     }
 }
