@@ -331,6 +331,11 @@ impl<'a> ClauseCursor<'a> {
         self.dense.as_ref()
     }
 
+    /// The table, for a new cursor over the same clause.
+    pub fn into_table(self) -> Option<Dense> {
+        self.dense
+    }
+
     /// The current document ([`END`] when exhausted or not started).
     pub fn doc(&self) -> u32 {
         self.doc.unwrap_or(END)

@@ -122,19 +122,11 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
     // pass itself, and the scores scaled after it, instead of a counting pass before.
     let alone = plan.iter().filter(|p| !p.clause.negated).count() == 1;
     let mut tables = dense::tables(index, plan);
-    let mut doc_freqs: Vec<u32> = plan
-        .iter()
-        .zip(&tables)
-        .map(
-            |(p, table)| {
-                if p.clause.negated || alone {
-                    0
-                } else {
-                    dense::doc_freq(index, p, table.as_ref())
-                }
-            },
-        )
-        .collect();
+    let doc_freq = |(p, table): (&Planned, &Option<Dense>)| match p.clause.negated || alone {
+        true => 0,
+        false => dense::doc_freq(index, p, table.as_ref()),
+    };
+    let mut doc_freqs: Vec<u32> = plan.iter().zip(&tables).map(doc_freq).collect();
     let new_clauses =
         |tables: &mut Vec<Option<Dense>>| clauses(index, plan, &doc_freqs, options, alone, tables);
     let mut clauses = new_clauses(&mut tables);
@@ -165,7 +157,9 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
     };
     if relaxed && required > 1 {
         pass.restart();
-        (total, relaxed) = pass.run(&mut new_clauses(&mut dense::tables(index, plan)), false);
+        // The tables are the first pass's: they hold no place, only what each clause matches.
+        let mut tables: Vec<Option<Dense>> = clauses.into_iter().map(|c| c.cursor.into_table()).collect();
+        (total, relaxed) = pass.run(&mut new_clauses(&mut tables), false);
     }
     let facets = pass.facets.take().map(Tally::finish);
     let mut ranked = pass.top.into_sorted();

@@ -5,7 +5,7 @@
 //! general pass takes each of them.
 
 use super::super::dense;
-use super::super::types::{Marks, Sort};
+use super::super::types::Sort;
 use super::{bound_of, Clause, Pass, Role, UNMARKED};
 
 impl Pass<'_, '_> {
@@ -15,8 +15,11 @@ impl Pass<'_, '_> {
     pub(super) fn tabled(&self, clauses: &[Clause]) -> bool {
         let o = self.options;
         let plain = o.filter.is_empty() && !o.facets && self.pinned.is_empty() && o.sort == Sort::Relevance;
-        let marks = o.marks == Marks::Ignore || clauses.iter().all(|c| c.marks.is_empty());
-        plain && marks && clauses.iter().all(|c| c.role != Role::Excluded && c.cursor.table().is_some())
+        // A clause's marks are empty when they cannot change the answer (see `clauses`).
+        plain
+            && clauses
+                .iter()
+                .all(|c| c.role != Role::Excluded && c.marks.is_empty() && c.cursor.table().is_some())
     }
 
     /// [`Pass::run`] over the documents every required clause matches, for clauses that
