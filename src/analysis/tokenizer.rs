@@ -123,7 +123,9 @@ pub fn spans(text: &str) -> Vec<(usize, usize)> {
     // The split keeps the byte where each word starts, not its char index: chars folded from
     // one source char (a ligature) share its range, and so do the words they make.
     let mut split = Split::default();
-    let (mut out, mut prev_end, mut at) = (Vec::new(), 0, 0);
+    // A word and the space after it take 8 bytes or more in nearly any Arabic text: one
+    // allocation instead of a Vec grown through its powers of two.
+    let (mut out, mut prev_end, mut at) = (Vec::with_capacity(text.len() / 8 + 1), 0, 0);
     let mut step = |class: Class, start: usize, end: usize| {
         if let Some((start, _)) = split.push(start, class) {
             out.push((start, prev_end));

@@ -128,7 +128,8 @@ impl<'a> Dict<'a> {
             dict: *self,
             pos: self.block_offset(block).unwrap_or(self.data.len()),
             next_ordinal: block.saturating_mul(BLOCK_LEN as u32),
-            key: Vec::new(),
+            // Room for nearly every key (16 Arabic letters), so a seek rarely grows it.
+            key: Vec::with_capacity(32),
             shared: 0,
             pending: false,
         }

@@ -397,10 +397,12 @@ impl<'a> Index<'a> {
         None
     }
 
-    /// Average words per title and per body, for BM25.
+    /// Average words per title and per body, for BM25: at least 1, so a length divides by it.
     pub fn average_lengths(&self) -> (f32, f32) {
         let n = self.n_docs.max(1) as f32;
-        (self.title_words as f32 / n, self.body_words as f32 / n)
+        // Compared, not `f32::max`: in the wasm that is a call to libm's `fmaxf`.
+        let floor = |avg: f32| if avg < 1.0 { 1.0 } else { avg };
+        (floor(self.title_words as f32 / n), floor(self.body_words as f32 / n))
     }
 
     /// The documents given a reference with this key (`analysis::refs`), ascending.

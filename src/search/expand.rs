@@ -139,7 +139,8 @@ pub fn expand(
     strict: bool,
     context: &[u32],
 ) -> Vec<Matched> {
-    let mut out: Vec<Matched> = Vec::new();
+    // A word's stem group is often a few dozen terms: room for them, not a Vec grown to it.
+    let mut out: Vec<Matched> = Vec::with_capacity(32);
     for reading in readings {
         if let Some(ordinal) = index.term(reading) {
             push(&mut out, ordinal, Kind::Exact);

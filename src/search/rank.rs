@@ -44,9 +44,10 @@ pub fn larger(a: f32, b: f32) -> f32 {
 }
 
 /// [`bm25f`] from the best weight and the weighted occurrences per field (title, body). It
-/// grows with each of them, so sums that overcount give an upper bound.
+/// grows with each of them, so sums that overcount give an upper bound. `averages` are at
+/// least 1 ([`crate::index::Index::average_lengths`]).
 pub fn bm25f_of(best: f32, (title, body): (f32, f32), lengths: (u32, u32), averages: (f32, f32)) -> f32 {
-    let norm = |len: u32, avg: f32| 1.0 - B + B * len as f32 / avg.max(1.0);
+    let norm = |len: u32, avg: f32| 1.0 - B + B * len as f32 / avg;
     let tf = TITLE_BOOST * title / norm(lengths.0, averages.0) + body / norm(lengths.1, averages.1);
     if tf <= 0.0 {
         return 0.0;
@@ -94,7 +95,7 @@ pub fn proximity(clauses: usize, span: Option<u32>) -> f32 {
     match span {
         Some(span) if clauses > 1 => {
             let tightest = (clauses - 1) as f32;
-            1.0 + PROXIMITY_BONUS * tightest / (span as f32).max(tightest)
+            1.0 + PROXIMITY_BONUS * tightest / larger(span as f32, tightest)
         }
         _ => 1.0,
     }
