@@ -9,8 +9,6 @@
 // A query runs in the engine as far as the chunks at hand allow; the engine names the chunks it
 // lacked, they are fetched in parallel, and the query runs again (a few rounds: the postings,
 // then the documents shown). Chunks stay in the engine's memory once fetched.
-import init, { openSplit, missing, provide, search as searchNow, get as getNow } from './engine.js';
-
 // A query needs a few rounds (postings, maybe postings its first ones called for, then the
 // documents shown); more would be a bug, reported rather than looped on.
 const ROUNDS = 8;
@@ -41,20 +39,28 @@ export function open(base = new URL('index/', import.meta.url), options = {}) {
 
 async function start(base, fetchFn) {
   const file = (name, signal) => fetchBytes(fetchFn, new URL(name, base), signal);
-  // The engine compiles while the manifest and then the core arrive: one round trip less.
-  const engine = fetchFn(new URL('engine_bg.wasm', import.meta.url)).then((r) => {
+  // The glue, the engine's wasm and the manifest are asked for at once, and the engine compiles
+  // while the manifest and then the core arrive: imported statically, the glue would hold the
+  // others back by a round trip.
+  const glue = import('./engine.js');
+  const wasm = fetchFn(new URL('engine_bg.wasm', import.meta.url)).then((r) => {
     if (!r.ok) throw new Error(`fahras: ${r.url}: HTTP ${r.status}`);
     return r;
   });
-  const ready = init({ module_or_path: engine });
+  wasm.catch(() => {}); // its failure is the engine's, seen below
+  const ready = glue.then(async (engine) => {
+    await engine.default({ module_or_path: wasm });
+    return engine;
+  });
   ready.catch(() => {}); // awaited below, after the manifest: its failure is not unhandled meanwhile
   const manifest = JSON.parse(new TextDecoder().decode(await file('manifest.json')));
   if (manifest.format !== 'fahras-split' || manifest.version !== 1) {
     throw new ChunkError(`fahras: ${base}manifest.json is not a fahras split index (version 1)`);
   }
-  const [core] = await Promise.all([file(manifest.core), ready]);
+  const [core, { openSplit, missing, provide, search: searchNow, get: getNow }] =
+    await Promise.all([file(manifest.core), ready]);
   openSplit(core);
-  const chunks = new Chunks(file);
+  const chunks = new Chunks(file, provide);
   const complete = async (call, signal) => {
     for (let round = 0; round < ROUNDS; round++) {
       signal?.throwIfAborted();
@@ -83,10 +89,12 @@ async function start(base, fetchFn) {
  * none waits any more. */
 class Chunks {
   #file;
+  #provide;
   #pending = new Map(); // name → { done, controller, waiting }
 
-  constructor(file) {
+  constructor(file, provide) {
     this.#file = file;
+    this.#provide = provide;
   }
 
   get(name, signal) {
@@ -97,7 +105,7 @@ class Chunks {
       p.done = this.#file(name, controller.signal)
         .then((bytes) => {
           try {
-            provide(name, bytes);
+            this.#provide(name, bytes);
           } catch (err) {
             throw new ChunkError(`fahras: ${name}: ${err.message}`, { cause: err });
           }
