@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use crate::index::Index;
+use crate::index::{starts::Starts, Index};
 #[cfg(split_engine)]
 use crate::split::Store;
 
@@ -21,7 +21,14 @@ static INDEX: OnceLock<Index<'static>> = OnceLock::new();
 /// before embedding them, so this cannot fail short of a bug; if it did, the index would be
 /// empty rather than the page broken. Empty, too, in a corpus-free engine until [`load`].
 pub fn embedded() -> &'static Index<'static> {
-    INDEX.get_or_init(|| Index::open_with_strings(BYTES, STRINGS).unwrap_or(Index::empty()))
+    INDEX.get_or_init(|| with_starts(Index::open_with_strings(BYTES, STRINGS).unwrap_or(Index::empty())))
+}
+
+/// `index` with the beginnings of its dictionary, kept for the life of the program as the index
+/// is: an engine serves one index.
+fn with_starts(index: Index<'static>) -> Index<'static> {
+    let starts = Starts::new(index.terms()).map(|starts| &*Box::leak(Box::new(starts)));
+    index.with_starts(starts)
 }
 
 /// Size in bytes of the compiled-in index, as written.
@@ -38,7 +45,7 @@ pub fn load(bytes: Vec<u8>) -> Result<(), String> {
     }
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     let index = Index::open(bytes).map_err(|e| e.message())?;
-    INDEX.set(index).map_err(|_| IN_USE.to_string())
+    INDEX.set(with_starts(index)).map_err(|_| IN_USE.to_string())
 }
 
 const IN_USE: &str = "an index is already in use";
@@ -128,6 +135,29 @@ mod tests {
         assert_eq!(provide("p.0.bin", &[]), Err("no split index is open".into()));
         assert!(missing().is_empty());
         assert!(with_index(|index| index.search("المغرب", &Default::default()).total > 0));
+    }
+
+    #[test]
+    fn the_dictionary_s_beginnings_change_no_answer() {
+        let plain = Index::open_with_strings(BYTES, STRINGS).unwrap();
+        let with = embedded();
+        assert!(Starts::new(plain.terms()).is_some(), "the seeds' dictionary has its set");
+        let mut cursor = plain.terms().cursor();
+        let (mut n, mut queries) = (0, Vec::new());
+        while cursor.advance() {
+            n += 1;
+            let Ok(term) = std::str::from_utf8(cursor.key()) else { continue };
+            if n % 7 == 0 {
+                let prefix: String = term.chars().take(3).collect();
+                let typo: String = term.chars().rev().collect();
+                queries.extend([term.to_string(), prefix, ["و", term].concat(), typo]);
+            }
+        }
+        assert!(queries.len() > 400, "{} queries", queries.len());
+        let options = crate::SearchOptions { limit: 10, ..Default::default() };
+        for q in &queries {
+            assert_eq!(with.search(q, &options), plain.search(q, &options), "{q}");
+        }
     }
 
     #[test]

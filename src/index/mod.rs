@@ -51,6 +51,7 @@ pub mod refs;
 mod sections;
 #[cfg(split_engine)]
 pub mod sparse;
+pub mod starts;
 mod stems;
 mod stored;
 pub mod varint;
@@ -68,6 +69,7 @@ use sections::section_table;
 pub use sections::{split_off, split_off_sparse, SPARSE};
 #[cfg(split_engine)]
 use sparse::Sparse;
+use starts::Starts;
 use stems::Stems;
 pub use stored::{decimal, parse_date, StoredDoc};
 pub use write::write;
@@ -144,6 +146,8 @@ pub struct Index<'a> {
     /// In a split index, which postings and documents are at hand.
     #[cfg(split_engine)]
     sparse: Option<&'a Sparse>,
+    /// The dictionary's beginnings, where the engine built them (see [`starts`]).
+    starts: Option<&'a Starts>,
 }
 
 impl<'a> Index<'a> {
@@ -221,6 +225,7 @@ impl<'a> Index<'a> {
             stems: Stems::new(keys(stems, "STEMS")?, stem_affixes, affixes),
             #[cfg(split_engine)]
             sparse: None,
+            starts: None,
         };
         if !ids::valid(ids, n_docs) {
             return Err(FormatError::SectionOutOfBounds("IDS"));
@@ -298,7 +303,14 @@ impl<'a> Index<'a> {
             stems: Stems::EMPTY,
             #[cfg(split_engine)]
             sparse: None,
+            starts: None,
         }
+    }
+
+    /// The index with `starts` (built from its dictionary, if it was) to answer lookups that
+    /// miss.
+    pub fn with_starts(self, starts: Option<&'a Starts>) -> Index<'a> {
+        Index { starts, ..self }
     }
 
     fn field(&self, n: u32, column: usize) -> u32 {
@@ -427,7 +439,15 @@ impl<'a> Index<'a> {
 
     /// The ordinal of a folded term.
     pub fn term(&self, term: &str) -> Option<u32> {
+        if self.starts.is_some_and(|s| !s.may_hold(term.as_bytes())) {
+            return None;
+        }
         self.terms.get(term.as_bytes())
+    }
+
+    /// False only if no term begins with `prefix`.
+    pub fn may_begin(&self, prefix: &str) -> bool {
+        self.starts.is_none_or(|s| s.may_begin(prefix.as_bytes()))
     }
 
     /// The folded term at `ordinal`.

@@ -90,7 +90,7 @@ fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mu
     let completes = |r: &&String| r.chars().count() >= MIN_COMPLETED && !scan_prefixes().any(|p| p == **r);
     let mut starts: Vec<String> = Vec::new();
     for reading in readings.iter().filter(completes) {
-        starts.extend(scan_prefixes().map(|p| p + reading));
+        starts.extend(scan_prefixes().map(|p| p + reading).filter(|s| index.may_begin(s)));
     }
     // In key order, one cursor seeks forward from range to range.
     starts.sort_unstable();

@@ -2,7 +2,7 @@
 //! sections (absent parts are zeros, which the index reads as absent; see `index::sparse`).
 
 use super::{read_core, Chunk};
-use crate::index::{self, sparse::Sparse, Index};
+use crate::index::{self, sparse::Sparse, starts::Starts, Index};
 
 /// A split index being filled in.
 #[derive(Debug)]
@@ -14,6 +14,8 @@ pub struct Store {
     words: Vec<u8>,
     chunks: Vec<Chunk>,
     sparse: Sparse,
+    /// The beginnings of the dictionary, which the core holds whole.
+    starts: Option<Starts>,
 }
 
 fn bad(what: &str) -> String {
@@ -41,9 +43,11 @@ impl Store {
             words: vec![0; words],
             chunks: table.chunks,
             sparse: Sparse::new(post_starts, firsts),
+            starts: None,
         };
         store.fits().ok_or_else(|| bad("chunk table does not match its sections"))?;
         store.keep(kept).ok_or_else(|| bad("ids and tags do not match the document table"))?;
+        store.starts = Starts::new(store.index_checked().map_err(|e| e.message())?.terms());
         Ok(store)
     }
 
@@ -87,7 +91,7 @@ impl Store {
     /// The index as far as it is at hand. Opened without copying, so cheap enough per search.
     pub fn index(&self) -> Index<'_> {
         // `open` checked the head, which does not change.
-        self.index_checked().unwrap_or(Index::empty())
+        self.index_checked().unwrap_or(Index::empty()).with_starts(self.starts.as_ref())
     }
 
     /// The file names of the chunks searches asked for and lacked since the last call.
