@@ -126,13 +126,14 @@ test('a first query costs a few requests and bytes within the budget', async () 
   await page.waitForTimeout(50);
   const index = got.filter((g) => /\/pkg\//.test(g.url));
   const chunks = index.filter((g) => chunkUrl.test(g.url));
-  // Measured (2026-12-02): 10 requests under pkg/ — engine wasm and glue, loader, manifest,
-  // core, then 5 chunks (postings, the group's fragments) — and 320,533 B raw (this server does not
-  // compress; 309,436 B before the core held the stem groups, 282,714 B before the engine was
-  // compiled for speed). The budget is that plus 5%.
+  // Measured (2026-12-06): 10 requests under pkg/ — engine wasm and glue, loader, manifest,
+  // core, then 5 chunks (postings, the group's fragments) — and 337,572 B raw (this server does not
+  // compress; 320,533 B on 2026-12-02, before the search core's tables, noted matches and the set
+  // of the dictionary's beginnings grew the engine; 309,436 B before the core held the stem
+  // groups, 282,714 B before the engine was compiled for speed). The budget is that plus 5%.
   assert.ok(chunks.length <= 6, `${chunks.length} chunks: ${chunks.map((c) => c.url).join(', ')}`);
   assert.ok(index.length <= 11, `${index.length} requests under pkg/`);
   const total = index.reduce((a, g) => a + g.bytes, 0);
   console.log(`split first query: ${index.length} requests under pkg/ (${chunks.length} chunks), ${total} B raw`);
-  assert.ok(total <= 336_500, `${total} B under pkg/`);
+  assert.ok(total <= 354_450, `${total} B under pkg/`);
 });
