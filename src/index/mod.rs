@@ -447,7 +447,7 @@ impl<'a> Index<'a> {
 
     /// False only if no term begins with `prefix`.
     pub fn may_begin(&self, prefix: &str) -> bool {
-        self.starts.is_none_or(|s| s.may_begin(prefix.as_bytes()))
+        self.starts.is_none_or(|s| s.may_begin(prefix))
     }
 
     /// The folded term at `ordinal`.

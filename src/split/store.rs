@@ -47,7 +47,7 @@ impl Store {
         };
         store.fits().ok_or_else(|| bad("chunk table does not match its sections"))?;
         store.keep(kept).ok_or_else(|| bad("ids and tags do not match the document table"))?;
-        store.starts = Starts::new(store.index_checked().map_err(|e| e.message())?.terms());
+        store.starts = Starts::new(store.index().terms());
         Ok(store)
     }
 
