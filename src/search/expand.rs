@@ -175,8 +175,10 @@ pub fn expand(
         let words: Vec<(&str, &str)> = if found {
             vec![("", reading.as_str()), ("ال", reading.as_str())]
         } else {
-            let stem = analysis::stem(reading);
-            std::iter::once(("", reading.as_str())).chain(FUZZY_PREFIXES.iter().map(|&p| (p, stem))).collect()
+            let (stem, whole) = (analysis::stem(reading), ("", reading.as_str()));
+            // A word that is its own stem is walked once under no prefix, not twice.
+            let under_prefixes = FUZZY_PREFIXES.iter().map(|&p| (p, stem)).filter(|&w| w != whole);
+            std::iter::once(whole).chain(under_prefixes).collect()
         };
         let mut near: Vec<fuzzy::Near> = words
             .iter()

@@ -121,7 +121,7 @@ pub fn near_under(dict: &Dict, under: &str, word: &str, max_cost: u16, limit: us
         rows.truncate((common + 1) * width);
         let mut dead_at = None;
         for i in common..key_chars.len() {
-            let alive = next_row(&mut rows, width, &query, &key_chars, i) <= max_cost;
+            let alive = next_row(&mut rows, width, &query, &key_chars, i, max_cost) <= max_cost;
             if !alive {
                 dead_at = Some(i);
                 break;
@@ -178,11 +178,22 @@ fn next_alive(row: &[u16], query: &[Letter], max_cost: u16, dead: char) -> Optio
 }
 
 /// Appends the DP row for key position `i` (0-based char index) to `rows` and returns its
-/// smallest cell.
-fn next_row(rows: &mut Vec<u16>, width: usize, query: &[Letter], key: &[char], i: usize) -> u16 {
-    let prev = i * width;
-    let mut least = u16::MAX;
-    for j in 0..width {
+/// smallest cell. Only the band of cells within `max_cost` edits of the diagonal is computed: a
+/// cell further off needs more insertions or deletions than the budget pays for, so it is written
+/// as `max_cost + 1` (dead), whatever its true cost.
+fn next_row(
+    rows: &mut Vec<u16>,
+    width: usize,
+    query: &[Letter],
+    key: &[char],
+    i: usize,
+    max_cost: u16,
+) -> u16 {
+    let (prev, row, band, dead) = (i * width, i + 1, (max_cost / EDIT) as usize, max_cost + 1);
+    let (from, to) = (row.saturating_sub(band), (row + band + 1).min(width));
+    let mut least = dead;
+    rows.resize(prev + width + from.min(to), dead);
+    for j in from..to {
         let cost = if j == 0 {
             rows[prev] + EDIT
         } else {
@@ -192,11 +203,12 @@ fn next_row(rows: &mut Vec<u16>, width: usize, query: &[Letter], key: &[char], i
             if i > 0 && j > 1 && key[i] == query[j - 2].c && key[i - 1] == query[j - 1].c {
                 cost = cost.min(rows[prev - width + j - 2] + EDIT);
             }
-            cost
+            cost.min(dead)
         };
         rows.push(cost);
         least = least.min(cost);
     }
+    rows.resize(prev + 2 * width, dead);
     least
 }
 
