@@ -172,17 +172,23 @@ pub fn expand(
         // of loanwords mostly sit; a word not found at all, as its stem under every prefix.
         // Under a prefix, only the terms that start with it are walked (a typo in the prefix
         // is the plain walk's to find): a small part of the dictionary each.
-        let words: Vec<(&str, &str)> = if found {
-            vec![("", reading.as_str()), ("ال", reading.as_str())]
+        let words: Vec<(&str, &str, u16)> = if found {
+            vec![("", reading.as_str(), budget), ("ال", reading.as_str(), budget)]
         } else {
-            let (stem, whole) = (analysis::stem(reading), ("", reading.as_str()));
-            // A word that is its own stem is walked once under no prefix, not twice.
-            let under_prefixes = FUZZY_PREFIXES.iter().map(|&p| (p, stem)).filter(|&w| w != whole);
+            let (stem, whole) = (analysis::stem(reading), ("", reading.as_str(), budget));
+            // The stem's own length sets its budget: two edits in a 7-letter stem under five
+            // prefixes walked most of a large dictionary. A word that is its own stem is walked
+            // once under no prefix, not twice.
+            let stem_budget = fuzzy::budget(stem.chars().count()).min(budget);
+            let under_prefixes =
+                FUZZY_PREFIXES.iter().map(|&p| (p, stem, stem_budget)).filter(|&w| w != whole);
             std::iter::once(whole).chain(under_prefixes).collect()
         };
         let mut near: Vec<fuzzy::Near> = words
             .iter()
-            .flat_map(|&(under, w)| fuzzy::near_under(index.terms(), under, w, budget, MAX_EXPANSIONS))
+            .flat_map(|&(under, w, budget)| {
+                fuzzy::near_under(index.terms(), under, w, budget, MAX_EXPANSIONS)
+            })
             .collect();
         super::heapsort::sort_by(&mut near, &|a, b| (a.cost, a.ordinal) < (b.cost, b.ordinal));
         for (i, n) in near.into_iter().enumerate() {
