@@ -171,22 +171,21 @@ pub fn expand(
         // A long word found as typed is also looked for with the article, where spelling variants
         // of loanwords mostly sit; a word not found at all, as its stem under every prefix.
         // Under a prefix, only the terms that start with it are walked (a typo in the prefix
-        // is the plain walk's to find): a small part of the dictionary each.
-        let words: Vec<(&str, &str, u16)> = if found {
-            vec![("", reading.as_str(), budget), ("ال", reading.as_str(), budget)]
+        // is the plain walk's to find): a small part of the dictionary each, within the stem's
+        // own budget (two edits in a 7-letter stem under five prefixes walked most of a large
+        // dictionary). A word that is its own stem is walked once under no prefix, not twice.
+        let (words, stem_budget): (Vec<(&str, &str)>, u16) = if found {
+            (vec![("", reading.as_str()), ("ال", reading.as_str())], budget)
         } else {
-            let (stem, whole) = (analysis::stem(reading), ("", reading.as_str(), budget));
-            // The stem's own length sets its budget: two edits in a 7-letter stem under five
-            // prefixes walked most of a large dictionary. A word that is its own stem is walked
-            // once under no prefix, not twice.
-            let stem_budget = fuzzy::budget(stem.chars().count()).min(budget);
-            let under_prefixes =
-                FUZZY_PREFIXES.iter().map(|&p| (p, stem, stem_budget)).filter(|&w| w != whole);
-            std::iter::once(whole).chain(under_prefixes).collect()
+            let (stem, whole) = (analysis::stem(reading), ("", reading.as_str()));
+            let under_prefixes = FUZZY_PREFIXES.iter().map(|&p| (p, stem)).filter(|&w| w != whole);
+            let words = std::iter::once(whole).chain(under_prefixes).collect();
+            (words, fuzzy::budget(stem.chars().count()).min(budget))
         };
         let mut near: Vec<fuzzy::Near> = words
             .iter()
-            .flat_map(|&(under, w, budget)| {
+            .flat_map(|&(under, w)| {
+                let budget = if w == reading { budget } else { stem_budget };
                 fuzzy::near_under(index.terms(), under, w, budget, MAX_EXPANSIONS)
             })
             .collect();
