@@ -93,7 +93,7 @@ fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mu
         starts.extend(scan_prefixes().map(|p| p + reading).filter(|s| index.may_begin(s)));
     }
     // In key order, one cursor seeks forward from range to range.
-    starts.sort_unstable();
+    super::heapsort::sort_by(&mut starts, &|a, b| a < b);
     starts.dedup();
     let mut found: Vec<(u32, u32)> = Vec::new();
     let mut cursor = index.terms().cursor();
