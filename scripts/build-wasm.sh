@@ -65,6 +65,7 @@ build_out=$(cargo build --release --target wasm32-unknown-unknown --lib $feature
 mkdir -p "$out_dir"
 wasm-bindgen --target web --no-typescript --out-dir "$out_dir" --out-name "$name" \
   "$target_dir/wasm32-unknown-unknown/release/fahras.wasm"
+node scripts/inline-snippets.mjs "$out_dir/$name.js"
 
 wasm="$out_dir/${name}_bg.wasm"
 "$wasm_opt" -Oz --converge --low-memory-unused --enable-bulk-memory --enable-nontrapping-float-to-int "$wasm" -o "$wasm.opt"

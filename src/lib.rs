@@ -11,6 +11,8 @@ pub mod analysis;
 pub mod corpus;
 pub mod document;
 mod embedded;
+#[cfg(target_arch = "wasm32")]
+mod hits_js;
 pub mod index;
 #[cfg(all(target_arch = "wasm32", feature = "indexer"))]
 mod indexer;
@@ -261,7 +263,10 @@ mod wasm {
     pub fn search(query: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
         let query = string_arg(&query, "search: query")?;
         let options = options_arg(&options)?;
-        to_js(&crate::embedded::with_index(|index| index.search(&query, &options)))
+        let result = crate::embedded::with_index(|index| index.search(&query, &options));
+        let value = to_js(&result)?;
+        crate::hits_js::set(&value, &result.hits);
+        Ok(value)
     }
 
     /// `get(id: string, query?: string)`: the document, or `undefined` for an unknown id.

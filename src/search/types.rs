@@ -92,7 +92,8 @@ pub enum Sort {
     Order,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One hit as the wasm surface hands it to JS (`hits_js`, not serde).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hit {
     pub id: String,
     pub title: String,
@@ -102,11 +103,8 @@ pub struct Hit {
     pub highlights: Ranges,
     /// UTF-16 `[start, end)` ranges of matched words in `title`.
     pub title_highlights: Ranges,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
@@ -130,6 +128,8 @@ pub struct SearchResult {
     /// When asked for: the tags of all matching documents, with their counts.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub facets: Option<Facets>,
+    /// Set on the serialised result apart, by the wasm surface's `hits_js`.
+    #[serde(skip)]
     pub hits: Vec<Hit>,
 }
 
