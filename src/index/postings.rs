@@ -106,22 +106,30 @@ pub fn cursor_in_block(bytes: &[u8], offset: usize, count: usize, k: usize) -> O
     if k >= count || count > BLOCK_LEN {
         return None;
     }
-    let mut at = offset;
-    let mut heads = [(0u32, [0usize; 3]); BLOCK_LEN];
-    for head in &mut heads[..count] {
-        *head = read_head(bytes, &mut at)?;
+    // One pass over the heads: the streams' lengths before term k's, k's own, and the totals
+    // (each stream follows all heads and the streams before it).
+    let (mut at, mut before, mut total, mut own) = (offset, [0usize; 3], [0usize; 3], (0, [0; 3]));
+    for i in 0..count {
+        let head = read_head(bytes, &mut at)?;
+        if i == k {
+            own = head;
+        }
+        for (s, &len) in head.1.iter().enumerate() {
+            if i < k {
+                before[s] += len;
+            }
+            total[s] = total[s].checked_add(len)?;
+        }
     }
     let mut stream_at = at;
     let mut slices = [&bytes[..0]; 3];
     for (s, slice) in slices.iter_mut().enumerate() {
-        let sum =
-            |terms: &[(u32, [usize; 3])]| terms.iter().try_fold(stream_at, |a, h| a.checked_add(h.1[s]));
-        let from = sum(&heads[..k])?;
-        *slice = bytes.get(from..from.checked_add(heads[k].1[s])?)?;
-        stream_at = sum(&heads[..count])?;
+        let from = stream_at.checked_add(before[s])?;
+        *slice = bytes.get(from..from.checked_add(own.1[s])?)?;
+        stream_at = stream_at.checked_add(total[s])?;
     }
     let [gaps, freqs, positions] = slices;
-    Some(Cursor::over(heads[k].0, gaps, freqs, positions))
+    Some(Cursor::over(own.0, gaps, freqs, positions))
 }
 
 /// No document: where an exhausted cursor stands.
