@@ -147,6 +147,16 @@ impl<'a> Dict<'a> {
         cursor
     }
 
+    /// The ordinal of the first key ≥ `key`: how many keys sort before it.
+    pub fn rank(&self, key: &[u8]) -> u32 {
+        let mut cursor = self.seek(key);
+        if cursor.advance() {
+            cursor.ordinal()
+        } else {
+            self.len
+        }
+    }
+
     /// The ordinal of `key`.
     pub fn get(&self, key: &[u8]) -> Option<u32> {
         let mut cursor = self.seek(key);

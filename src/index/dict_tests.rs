@@ -43,6 +43,18 @@ fn a_cursor_walks_all_keys_in_order_and_seek_finds_the_successor() {
     assert_eq!(after.key(), expected.as_bytes());
 }
 
+#[test]
+fn rank_counts_the_keys_before_any_key() {
+    let keys = sample(60);
+    let bytes = write_sample(&keys);
+    let dict = Dict::open(&bytes).unwrap();
+    let probes = keys.iter().flat_map(|k| [k.clone(), format!("{k}0"), k[..k.len() - 1].to_string()]);
+    for probe in probes.chain(["".into(), "\u{10FFFF}".into()]) {
+        let before = keys.iter().filter(|k| k.as_bytes() < probe.as_bytes()).count();
+        assert_eq!(dict.rank(probe.as_bytes()) as usize, before, "{probe}");
+    }
+}
+
 fn gcd(a: usize, b: usize) -> usize {
     if b == 0 {
         a

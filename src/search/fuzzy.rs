@@ -136,8 +136,12 @@ fn walk(dict: &Dict, under: &str, word: &str, max_cost: u16, limit: usize) -> Ve
     let (mut skip_to, mut skipped) = (String::new(), 0);
     let mut out = Vec::new();
     let mut cursor = dict.seek(under.as_bytes());
+    // The keys under `under` end before this ordinal: one seek, not a comparison a key.
+    let mut after = under.to_string();
+    let end =
+        if !under.is_empty() && successor(&mut after) { dict.rank(after.as_bytes()) } else { dict.len() };
     let mut visits = 0;
-    while visits < MAX_VISITS && cursor.advance() && cursor.key().starts_with(under.as_bytes()) {
+    while visits < MAX_VISITS && cursor.advance() && cursor.ordinal() < end {
         // Passed-over keys are not counted as visits (a seek would have skipped them); a seek
         // pays only when there are many.
         if cursor.key() < skip_to.as_bytes() {
