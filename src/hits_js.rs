@@ -42,6 +42,9 @@ pub fn set(result: &JsValue, hits: &[Hit]) {
     let (mut s, mut n): (Vec<u16>, Vec<f64>) = (Vec::new(), Vec::new());
     let mut text = |t: &str, n: &mut Vec<f64>| {
         let before = s.len();
+        // Room for the most units it can take (one a byte), or `extend` grows by its hint, a
+        // quarter of that.
+        s.reserve(t.len());
         s.extend(t.encode_utf16());
         n.push((s.len() - before) as f64);
     };
