@@ -144,6 +144,7 @@ pub fn evaluate(index: &Index, plan: &[Planned], options: &SearchOptions, pinned
         facets: options.facets.then(Tally::default),
         positions: (Vec::new(), Vec::new()),
         noted: (k <= MAX_NOTED).then(Vec::new),
+        noting: matched::Scratch::default(),
         pinned,
         overlap: 0,
     };
@@ -234,6 +235,7 @@ struct Pass<'i, 'a> {
     positions: (Vec<u32>, Vec<u32>),
     /// The matches of each document the top took, in the order it took them.
     noted: Option<Vec<(u32, Matches)>>,
+    noting: matched::Scratch,
     pinned: &'i [u32],
     overlap: usize,
 }
@@ -374,7 +376,10 @@ impl Pass<'_, '_> {
         if self.top.push(Ranked { key, score, doc }) {
             if let Some(noted) = self.noted.as_mut() {
                 let positive = clauses.iter_mut().enumerate().filter(|(_, c)| c.role != Role::Excluded);
-                noted.push((doc, matched::at(positive.map(|(i, c)| (i, &mut c.cursor)), doc)));
+                noted.push((
+                    doc,
+                    matched::at(positive.map(|(i, c)| (i, &mut c.cursor)), doc, &mut self.noting),
+                ));
             }
         }
     }

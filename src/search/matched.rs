@@ -18,28 +18,43 @@ pub struct Matches {
     pub body: Vec<(u32, u32)>,
 }
 
+/// Buffers [`at`] reuses from document to document: a pass notes the matches of every document
+/// that enters its top (tens of them), and growing fresh vectors cost four or five allocations
+/// each.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    title: Vec<u32>,
+    body: Vec<u32>,
+    tagged: Vec<(u32, u32)>,
+}
+
 /// The matches in `doc` of the `clauses` (each with its number in the plan) that stand there.
-pub fn at<'c, 'a: 'c>(clauses: impl Iterator<Item = (usize, &'c mut ClauseCursor<'a>)>, doc: u32) -> Matches {
-    let mut m = Matches::default();
-    let mut body = Vec::new();
+pub fn at<'c, 'a: 'c>(
+    clauses: impl Iterator<Item = (usize, &'c mut ClauseCursor<'a>)>,
+    doc: u32,
+    scratch: &mut Scratch,
+) -> Matches {
+    let Scratch { title, body, tagged } = scratch;
+    title.clear();
+    tagged.clear();
     for (i, c) in clauses {
         if c.doc() != doc {
             continue;
         }
         body.clear();
-        c.matched_words(&mut m.title, &mut body);
-        m.body.extend(body.iter().map(|&p| (p, 1u32 << (i as u32 % 32))));
+        c.matched_words(title, body);
+        tagged.extend(body.iter().map(|&p| (p, 1u32 << (i as u32 % 32))));
     }
-    cursor::dedup(&mut m.title);
-    heapsort::sort_runs_by(&mut m.body, &|a, b| a.0 < b.0);
-    m.body.dedup_by(|b, a| {
+    cursor::dedup(title);
+    heapsort::sort_runs_by(tagged, &|a, b| a.0 < b.0);
+    tagged.dedup_by(|b, a| {
         let same = a.0 == b.0;
         if same {
             a.1 |= b.1;
         }
         same
     });
-    m
+    Matches { title: title.to_vec(), body: tagged.to_vec() }
 }
 
 /// Matches of the positive clauses of `plan` in each of `docs` (ascending), in that order.
@@ -53,12 +68,13 @@ pub fn matches(index: &Index, plan: &[Planned], docs: &[u32]) -> Vec<Matches> {
         .filter(|(_, p)| !p.clause.negated)
         .map(|(i, p)| (i, ClauseCursor::new(index, p, None)))
         .collect();
+    let mut scratch = Scratch::default();
     docs.iter()
         .map(|&doc| {
             for (_, c) in &mut cursors {
                 c.seek(doc);
             }
-            at(cursors.iter_mut().map(|(i, c)| (*i, c)), doc)
+            at(cursors.iter_mut().map(|(i, c)| (*i, c)), doc, &mut scratch)
         })
         .collect()
 }

@@ -135,27 +135,27 @@ pub fn snippet(index: &Index, doc: &StoredDoc, hits: &[(u32, u32)]) -> (String, 
         Some(next) => body.get(..base + next.0).unwrap_or(body).trim_end().len().max(base + last_token.1),
         None => body.trim_end().len().max(base + last_token.1),
     };
-    let mut text = String::new();
+    let shown = body.get(from..to).unwrap_or_default().trim_start();
+    // Every buffer sized once: growing them was a third of a query's allocations.
+    let mut text = String::with_capacity(shown.len() + 2 * ELLIPSIS.len());
     if start > 0 {
         text.push_str(ELLIPSIS);
     }
-    let shown = body.get(from..to).unwrap_or_default().trim_start();
     let skipped = from + (to - from - shown.len());
     let lead = utf16_len(&text);
     text.push_str(shown);
     if end < words {
         text.push_str(ELLIPSIS);
     }
-    let in_window: Vec<u32> = hits.iter().map(|h| h.0).filter(|p| (start..end).contains(p)).collect();
+    let mut in_window = Vec::with_capacity(hits.len());
+    in_window.extend(hits.iter().map(|h| h.0).filter(|p| (start..end).contains(p)));
     let i0 = (start - first) as usize;
     let window_tokens = &tokens[i0..(end - first) as usize];
-    let mut ranges = Vec::new();
+    let mut ranges = Vec::with_capacity(in_window.len());
     // Offsets in `shown`: the window's tokens, counted from where it begins in the body.
-    let shifted: Vec<Span> = window_tokens
-        .iter()
-        .filter(|t| base + t.0 >= skipped)
-        .map(|t| (base + t.0 - skipped, base + t.1 - skipped))
-        .collect();
+    let mut shifted: Vec<Span> = Vec::with_capacity(window_tokens.len());
+    let kept = window_tokens.iter().filter(|t| base + t.0 >= skipped);
+    shifted.extend(kept.map(|t| (base + t.0 - skipped, base + t.1 - skipped)));
     let dropped = (window_tokens.len() - shifted.len()) as u32;
     mark(shown, &shifted, start + dropped, &in_window, lead, &mut ranges);
     (text, ranges)
