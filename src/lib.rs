@@ -279,7 +279,7 @@ mod wasm {
             Some(string_arg(&query, "get: query")?)
         };
         match crate::embedded::with_index(|index| index.get(&id, query.as_deref())) {
-            Some(doc) => to_js(&doc),
+            Some(doc) => Ok(crate::hits_js::doc(&doc)),
             None => Ok(JsValue::UNDEFINED),
         }
     }

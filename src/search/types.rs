@@ -155,18 +155,16 @@ pub struct FacetCount {
     pub count: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A document as the wasm surface hands it to JS (`hits_js`, not serde).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocView {
     pub id: String,
     pub title: String,
     pub text: String,
     /// UTF-16 `[start, end)` ranges in `text` of the words the query matches.
     pub highlights: Ranges,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
 }
 
