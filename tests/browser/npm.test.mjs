@@ -159,14 +159,21 @@ test('from Node: custom records, and a bad record named by its number', async ()
   const { build, openIndex } = await installed();
   const out = path.join(tmp, 'records');
   const records = [
-    { id: 'a', title: 'الأول', text: 'نص عن مدينة الرباط', tags: ['مدن'] },
+    { id: 'a', title: 'الأول 📖', text: 'نص عن مدينة الرباط', tags: ['مدن'], url: 'https://example.org/a' },
     { id: 'b', title: 'الثاني', text: 'نص عن الدار البيضاء', date: '2024-05-01' },
   ];
   const result = await build({ input: records, out });
   assert.equal(result.documents, 2);
   const engine = await openIndex(out);
   assert.deepEqual(engine.search('الرباط').hits.map((h) => h.id), ['a']);
-  assert.equal(engine.get('b').date, '2024-05-01');
+  // Each record's fields come back whole (a title past the BMP too), and the absent ones absent.
+  const [hit] = engine.search('الرباط').hits;
+  assert.deepEqual([hit.title, hit.tags, hit.url, 'date' in hit], ['الأول 📖', ['مدن'], 'https://example.org/a', false]);
+  const a = engine.get('a', 'الرباط');
+  assert.deepEqual([a.title, a.text, a.tags, a.url, 'date' in a], ['الأول 📖', records[0].text, ['مدن'], records[0].url, false]);
+  assert.deepEqual(a.highlights.map(([s, e]) => a.text.slice(s, e)), ['الرباط']);
+  const b = engine.get('b');
+  assert.deepEqual([b.date, 'tags' in b, 'url' in b, b.highlights], ['2024-05-01', false, false, []]);
   await assert.rejects(build({ input: [records[0], { id: 'c', title: 't' }], out }), /records\.jsonl:2: .*text/);
   await assert.rejects(build({ input: [1], out }), TypeError);
   await assert.rejects(build({ input: records }), TypeError);
