@@ -89,8 +89,8 @@ fn add_completions(index: &Index, readings: &[String], context: &[u32], out: &mu
     // as well: it waits for the stem's first letter.
     let bare = |r: &str| scan_prefixes().any(|[a, b]| r.strip_prefix(a) == Some(b));
     let completes = |r: &&String| r.chars().count() >= MIN_COMPLETED && !bare(r);
-    // Each of the 25 beginnings is put together in one buffer: only those the dictionary may
-    // hold are kept (a String for each had been a fifth of a one-word query's allocations).
+    // Each beginning is put together in one buffer and kept only if the dictionary may hold it
+    // (a String for each had been a fifth of a one-word query's allocations).
     let (mut starts, mut start): (Vec<String>, String) = (Vec::new(), String::new());
     for reading in readings.iter().filter(completes) {
         for [a, b] in scan_prefixes() {
